@@ -1,0 +1,853 @@
+package io.github.rfc6455.core;
+
+import io.github.rfc6455.core.extension.ExtensionNegotiationException;
+import io.github.rfc6455.core.extension.ExtensionNegotiator;
+import io.github.rfc6455.core.extension.ExtensionOffer;
+import io.github.rfc6455.core.extension.MessageExtension;
+import io.github.rfc6455.core.frame.CloseCodes;
+import io.github.rfc6455.core.frame.CloseFrames;
+import io.github.rfc6455.core.frame.FrameListener;
+import io.github.rfc6455.core.frame.FrameParser;
+import io.github.rfc6455.core.frame.Opcode;
+import io.github.rfc6455.core.handshake.ClientHandshake;
+import io.github.rfc6455.core.handshake.HandshakeException;
+import io.github.rfc6455.core.handshake.HandshakeResponse;
+import io.github.rfc6455.core.handshake.HttpHeadParser;
+import io.github.rfc6455.core.handshake.HttpHeaders;
+import io.github.rfc6455.core.handshake.HttpRequestHead;
+import io.github.rfc6455.core.handshake.ServerHandshake;
+import io.github.rfc6455.core.handshake.UpgradeRequest;
+import io.github.rfc6455.core.message.MessageAssembler;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One WebSocket connection as a sans-I/O state machine (RFC 6455): bytes in through {@link #receive}, events out
+ * through an {@link EngineListener}; calls in through {@link #sendText}, {@link #sendBinary}, {@link #ping},
+ * {@link #close}, bytes out through an {@link Outbound}. It runs the opening handshake of its role, parses and
+ * assembles frames, validates UTF-8, answers pings, runs the closing handshake, and turns every violation into one
+ * failure path that sends the right close code once (section 7.1.7).
+ *
+ * <p>States ({@link ConnectionState}): CONNECTING until the handshake completes, OPEN, CLOSING once a Close frame
+ * was sent or received or the connection failed, CLOSED once the transport reports it closed.
+ *
+ * <p>Threading: {@link #receive}, {@link #transportClosed}, {@link #accept}, {@link #reject} and {@link #respond}
+ * must be called by one thread at a time (the connection's event loop); listener methods run on that thread. The
+ * send methods ({@link #sendText}, {@link #sendBinary}, {@link #sendPrepared}, {@link #ping}, {@link #pong},
+ * {@link #close}) are thread-safe: they encode under the engine's lock, so frames reach the {@link Outbound} whole
+ * and in order.
+ */
+public final class WebSocketEngine {
+    private final Role role;
+    private final WebSocketConfig config;
+    private final EngineListener listener;
+    private final Outbound outbound;
+    private final Inbound inbound = new Inbound();
+
+    private volatile ConnectionState state = ConnectionState.CONNECTING;
+
+    // Opening handshake; all null once it is over.
+    private HttpHeadParser headParser;
+    private ClientHandshake clientHandshake;
+    private UpgradeRequest pendingRequest;
+    private boolean awaitingDecision;
+    private ByteBuffer earlyInput;
+
+    // Negotiated.
+    private String subprotocol;
+    private List<ExtensionOffer> extensions = List.of();
+    private MessageExtension extension;
+
+    // Receiving; created when the connection opens.
+    private FrameParser parser;
+    private MessageAssembler message;
+
+    // Closing.
+    private boolean closeSent;
+    private boolean closeReceived;
+    private boolean closedByPeer;
+    private boolean failed;
+    private boolean closeReported;
+    private int peerCloseCode = CloseCodes.ABNORMAL_CLOSURE;
+    private String closeReason = "";
+
+    private WebSocketEngine(Role role, WebSocketConfig config, EngineListener listener, Outbound outbound) {
+        this.role = role;
+        this.config = config;
+        this.listener = listener;
+        this.outbound = outbound;
+    }
+
+    /**
+     * A server-side engine waiting for the client's upgrade request.
+     *
+     * @param config limits and the extensions the server accepts
+     * @param listener receives the request and then the connection's events
+     * @param outbound takes the bytes to send
+     * @return the engine, in state CONNECTING
+     */
+    public static WebSocketEngine server(WebSocketConfig config, EngineListener listener, Outbound outbound) {
+        WebSocketEngine engine = new WebSocketEngine(Role.SERVER, config, listener, outbound);
+        engine.headParser = HttpHeadParser.forRequest(config.headLimits());
+        return engine;
+    }
+
+    /**
+     * A client-side engine; call {@link #start()} once the transport is connected to send the request.
+     *
+     * @param handshake the upgrade request to send; its extension offers should be {@link #extensionOffers} of the
+     *                  configuration for the configured extensions to be negotiated
+     * @param config limits and the extensions the client offers
+     * @param listener receives the connection's events
+     * @param outbound takes the bytes to send
+     * @return the engine, in state CONNECTING
+     */
+    public static WebSocketEngine client(ClientHandshake handshake, WebSocketConfig config, EngineListener listener,
+                                         Outbound outbound) {
+        WebSocketEngine engine = new WebSocketEngine(Role.CLIENT, config, listener, outbound);
+        engine.clientHandshake = handshake;
+        engine.headParser = HttpHeadParser.forResponse(config.headLimits());
+        return engine;
+    }
+
+    /**
+     * An engine for a connection whose handshake was done elsewhere: state OPEN from the start.
+     *
+     * @param role this endpoint's role
+     * @param config limits
+     * @param extension the negotiated extension, or null
+     * @param listener receives the connection's events
+     * @param outbound takes the bytes to send
+     * @return the open engine (no {@link EngineListener#onOpen()} call is made)
+     */
+    public static WebSocketEngine open(Role role, WebSocketConfig config, MessageExtension extension,
+                                       EngineListener listener, Outbound outbound) {
+        WebSocketEngine engine = new WebSocketEngine(role, config, listener, outbound);
+        engine.extension = extension;
+        engine.openFraming();
+        return engine;
+    }
+
+    /**
+     * @param config a configuration
+     * @return the offers of all its extensions, in preference order, for {@link ClientHandshake.Builder}
+     */
+    public static List<ExtensionOffer> extensionOffers(WebSocketConfig config) {
+        List<ExtensionOffer> offers = new ArrayList<>();
+        for (ExtensionNegotiator negotiator : config.extensions()) {
+            offers.addAll(negotiator.offers());
+        }
+        return offers;
+    }
+
+    /** @return this endpoint's role */
+    public Role role() {
+        return role;
+    }
+
+    /** @return the current state */
+    public ConnectionState state() {
+        return state;
+    }
+
+    /** @return the negotiated subprotocol, or null when none was (or has not yet been) agreed */
+    public String subprotocol() {
+        return subprotocol;
+    }
+
+    /** @return the negotiated extensions as they appear in the response's {@code Sec-WebSocket-Extensions} */
+    public List<ExtensionOffer> extensions() {
+        return extensions;
+    }
+
+    /** @return the configuration */
+    public WebSocketConfig config() {
+        return config;
+    }
+
+    // ------------------------------------------------------------------------------------------------ opening
+
+    /**
+     * Client: sends the upgrade request (RFC 6455 section 4.1).
+     *
+     * @throws IllegalStateException on a server engine or when already started
+     */
+    public void start() {
+        if (role != Role.CLIENT || clientHandshake == null || state != ConnectionState.CONNECTING) {
+            throw new IllegalStateException("start() is for a client engine that has not started");
+        }
+        outbound.write(clientHandshake.request(), null);
+    }
+
+    /**
+     * Server: completes the handshake of the pending upgrade request with a 101 response (RFC 6455 section 4.2.2),
+     * negotiating the configured extensions.
+     *
+     * @param chosenSubprotocol one of the subprotocols the client requested, or null for none
+     * @param extraHeaders more response headers (e.g. {@code Set-Cookie}), or null
+     * @throws IllegalStateException when no upgrade request is pending
+     * @throws IllegalArgumentException when the subprotocol was not requested
+     */
+    public void accept(String chosenSubprotocol, HttpHeaders extraHeaders) {
+        UpgradeRequest request = pendingRequest;
+        if (request == null || state != ConnectionState.CONNECTING) {
+            throw new IllegalStateException("no upgrade request is waiting for an answer");
+        }
+        List<ExtensionOffer> accepted = new ArrayList<>(1);
+        MessageExtension chosen = null;
+        for (ExtensionNegotiator negotiator : config.extensions()) {
+            List<ExtensionOffer> offers = new ArrayList<>();
+            for (ExtensionOffer offer : request.extensionOffers()) {
+                if (offer.name().equalsIgnoreCase(negotiator.name())) {
+                    offers.add(offer);
+                }
+            }
+            if (offers.isEmpty() || chosen != null) {
+                continue; // one RSV1 extension at a time
+            }
+            ExtensionNegotiator.Accepted acceptance = negotiator.accept(offers);
+            if (acceptance != null) {
+                accepted.add(acceptance.response());
+                chosen = acceptance.extension();
+            }
+        }
+        ByteBuffer response = ServerHandshake.accept(request, chosenSubprotocol, accepted, extraHeaders);
+        pendingRequest = null;
+        awaitingDecision = false;
+        subprotocol = chosenSubprotocol;
+        extensions = List.copyOf(accepted);
+        extension = chosen;
+        synchronized (this) {
+            outbound.write(response, null);
+            openFraming();
+        }
+        listener.onOpen();
+        ByteBuffer early = earlyInput;
+        earlyInput = null;
+        if (early != null && state == ConnectionState.OPEN) {
+            receive(early);
+        }
+    }
+
+    /**
+     * Server: refuses the pending request with an HTTP error response and closes the transport once it is written.
+     *
+     * @param status the HTTP status: 400, 403, 404, 426 (adds {@code Sec-WebSocket-Version: 13}), 431, 503...
+     * @param reason the reason, sent as the response body
+     */
+    public void reject(int status, String reason) {
+        respond(ServerHandshake.reject(status, reason, null));
+    }
+
+    /**
+     * Server: answers a pending request with a complete HTTP response of the application's (for a plain HTTP request,
+     * see {@link EngineListener#onHttpRequest}), then closes the transport once it is written.
+     *
+     * @param httpResponse the response bytes
+     * @throws IllegalStateException when no request is waiting for an answer
+     */
+    public void respond(ByteBuffer httpResponse) {
+        if (!awaitingDecision || state != ConnectionState.CONNECTING) {
+            throw new IllegalStateException("no request is waiting for an answer");
+        }
+        awaitingDecision = false;
+        pendingRequest = null;
+        earlyInput = null;
+        state = ConnectionState.CLOSED;
+        outbound.write(httpResponse, null);
+        outbound.closeTransport(false);
+    }
+
+    // ------------------------------------------------------------------------------------------------ receiving
+
+    /**
+     * Processes received bytes: handshake bytes while CONNECTING, then frames. Consumes all of {@code in}; bytes
+     * after a Close frame or a failure are discarded. Masked frames are unmasked in place.
+     *
+     * @param in the received bytes between position and limit
+     */
+    public void receive(ByteBuffer in) {
+        if (state == ConnectionState.CONNECTING && !receiveHandshake(in)) {
+            return;
+        }
+        FrameParser p = parser;
+        if (p != null && !failed && !closeReceived && state != ConnectionState.CLOSED) {
+            p.parse(in, inbound);
+        }
+        in.position(in.limit());
+    }
+
+    /** @return true when the connection opened and the rest of {@code in} holds frames */
+    private boolean receiveHandshake(ByteBuffer in) {
+        if (awaitingDecision) {
+            stashEarlyInput(in);
+            return false;
+        }
+        try {
+            if (!headParser.parse(in)) {
+                return false;
+            }
+        } catch (HandshakeException e) {
+            handshakeFailed(e);
+            in.position(in.limit());
+            return false;
+        }
+        return role == Role.SERVER ? onRequestHead(in) : onResponseHead(in);
+    }
+
+    private boolean onRequestHead(ByteBuffer in) {
+        HttpRequestHead head = headParser.request();
+        headParser = null;
+        awaitingDecision = true;
+        if (!ServerHandshake.isUpgradeRequest(head)) {
+            listener.onHttpRequest(this, head);
+        } else {
+            try {
+                pendingRequest = ServerHandshake.validate(head);
+            } catch (HandshakeException e) {
+                awaitingDecision = false;
+                handshakeFailed(e);
+                in.position(in.limit());
+                return false;
+            }
+            listener.onUpgradeRequest(this, pendingRequest);
+        }
+        if (state == ConnectionState.OPEN) {
+            return true;
+        }
+        if (awaitingDecision) {
+            stashEarlyInput(in);
+        }
+        in.position(in.limit());
+        return false;
+    }
+
+    private boolean onResponseHead(ByteBuffer in) {
+        HandshakeResponse response;
+        MessageExtension chosen = null;
+        try {
+            response = clientHandshake.validate(headParser.response());
+            for (ExtensionOffer element : response.extensions()) {
+                ExtensionNegotiator negotiator = negotiatorFor(element.name());
+                if (negotiator == null || chosen != null) {
+                    throw new HandshakeException(response.head().status(),
+                            "server accepted extension " + element.name() + " which cannot be used");
+                }
+                chosen = negotiator.acceptResponse(element);
+            }
+        } catch (HandshakeException e) {
+            handshakeFailed(e);
+            in.position(in.limit());
+            return false;
+        } catch (ExtensionNegotiationException e) {
+            handshakeFailed(new HandshakeException(headParser.response().status(),
+                    "invalid Sec-WebSocket-Extensions in the response: " + e.getMessage()));
+            in.position(in.limit());
+            return false;
+        }
+        headParser = null;
+        clientHandshake = null;
+        subprotocol = response.subprotocol();
+        extensions = response.extensions();
+        extension = chosen;
+        synchronized (this) {
+            openFraming();
+        }
+        listener.onOpen();
+        return state == ConnectionState.OPEN;
+    }
+
+    private ExtensionNegotiator negotiatorFor(String name) {
+        for (ExtensionNegotiator negotiator : config.extensions()) {
+            if (negotiator.name().equalsIgnoreCase(name)) {
+                return negotiator;
+            }
+        }
+        return null;
+    }
+
+    private void stashEarlyInput(ByteBuffer in) {
+        int n = in.remaining();
+        if (n == 0) {
+            return;
+        }
+        int held = earlyInput == null ? 0 : earlyInput.remaining();
+        if (held + n > config.headLimits().maxHeadBytes()) {
+            awaitingDecision = false;
+            pendingRequest = null;
+            earlyInput = null;
+            handshakeFailed(new HandshakeException(400, "data sent before the handshake completed"));
+            in.position(in.limit());
+            return;
+        }
+        ByteBuffer joined = ByteBuffer.allocate(held + n);
+        if (earlyInput != null) {
+            joined.put(earlyInput);
+        }
+        joined.put(in).flip();
+        earlyInput = joined;
+    }
+
+    private void handshakeFailed(HandshakeException e) {
+        headParser = null;
+        clientHandshake = null;
+        state = ConnectionState.CLOSED;
+        if (role == Role.SERVER) {
+            outbound.write(ServerHandshake.reject(e.status() == 0 ? 400 : e.status(), e.getMessage(), null), null);
+        }
+        outbound.closeTransport(false);
+        listener.onHandshakeFailure(e);
+    }
+
+    private void openFraming() {
+        int rsv = extension == null ? 0 : extension.rsvBits();
+        parser = new FrameParser(role, config.maxFramePayload(), rsv);
+        message = new MessageAssembler(config.maxMessageSize(), config.maxFragmentsPerMessage());
+        state = ConnectionState.OPEN;
+    }
+
+    /**
+     * The transport closed (either side closed TCP, or it failed). Moves to CLOSED and reports
+     * {@link EngineListener#onClose} once (or {@link EngineListener#onHandshakeFailure} when the connection never
+     * opened), then releases what the connection held.
+     */
+    public void transportClosed() {
+        ConnectionState previous = state;
+        state = ConnectionState.CLOSED;
+        if (parser != null) {
+            parser.stop();
+        }
+        if (previous == ConnectionState.CONNECTING) {
+            headParser = null;
+            pendingRequest = null;
+            earlyInput = null;
+            if (role == Role.CLIENT && clientHandshake != null) {
+                clientHandshake = null;
+                listener.onHandshakeFailure(new HandshakeException(0,
+                        "connection closed before the opening handshake completed"));
+            }
+            return;
+        }
+        if (closeReported || parser == null) {
+            return;
+        }
+        closeReported = true;
+        int code = closeReceived ? peerCloseCode : CloseCodes.ABNORMAL_CLOSURE;
+        if (message != null) {
+            message.reset();
+        }
+        synchronized (this) {
+            if (extension != null) {
+                extension.close();
+            }
+        }
+        listener.onClose(code, closeReason, closedByPeer);
+    }
+
+    // ------------------------------------------------------------------------------------------------ sending
+
+    /**
+     * Sends a text message (fragmented by {@link WebSocketConfig#outgoingFrameSize()}, compressed when an extension
+     * chooses to).
+     *
+     * @param text the message; unpaired surrogates are sent as '?'
+     * @param callback told when the message was written, or why not; may be null
+     * @return false when the connection is not open (the callback is then told so)
+     */
+    public boolean sendText(CharSequence text, SendCallback callback) {
+        return sendMessage(Opcode.TEXT, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    /**
+     * Sends a binary message.
+     *
+     * @param data the message between position and limit; not moved, and free to reuse once this returns
+     * @param callback told when the message was written, or why not; may be null
+     * @return false when the connection is not open (the callback is then told so)
+     */
+    public boolean sendBinary(ByteBuffer data, SendCallback callback) {
+        return sendMessage(Opcode.BINARY, data.duplicate(), callback);
+    }
+
+    /**
+     * Server: sends a message encoded once for many connections.
+     *
+     * @param prepared the message
+     * @param callback told when the message was written, or why not; may be null
+     * @return false when the connection is not open
+     * @throws IllegalStateException on a client engine (client frames need a fresh mask each)
+     */
+    public boolean sendPrepared(PreparedMessage prepared, SendCallback callback) {
+        if (role != Role.SERVER) {
+            throw new IllegalStateException("prepared messages are unmasked server frames");
+        }
+        synchronized (this) {
+            if (!canSend(callback)) {
+                return false;
+            }
+            outbound.write(prepared.frames(), callback);
+        }
+        return true;
+    }
+
+    /**
+     * Sends a ping (RFC 6455 section 5.5.2).
+     *
+     * @param payload at most 125 bytes between position and limit (not moved)
+     * @return false when the connection is not open
+     * @throws IllegalArgumentException when the payload is longer than 125 bytes
+     */
+    public boolean ping(ByteBuffer payload) {
+        return sendControl(Opcode.PING, payload, null);
+    }
+
+    /**
+     * Sends an unsolicited pong (RFC 6455 section 5.5.3: a unidirectional heartbeat).
+     *
+     * @param payload at most 125 bytes between position and limit (not moved)
+     * @return false when the connection is not open
+     */
+    public boolean pong(ByteBuffer payload) {
+        return sendControl(Opcode.PONG, payload, null);
+    }
+
+    /**
+     * Starts the closing handshake (RFC 6455 section 7.1.2). Nothing more can be sent afterwards; the connection is
+     * closed when the peer's Close frame arrives and the transport closes. Does nothing when a Close frame was
+     * already sent.
+     *
+     * @param code a code valid on the wire (1000-1003, 1007-1014, 3000-4999), or 1005 to send no code
+     * @param reason the reason, at most 123 bytes of UTF-8 (longer is cut), may be null
+     * @throws IllegalArgumentException when the code may not be sent
+     */
+    public void close(int code, String reason) {
+        ByteBuffer body = CloseFrames.body(code, reason);
+        synchronized (this) {
+            if (closeSent || state == ConnectionState.CLOSED || state == ConnectionState.CONNECTING) {
+                return;
+            }
+            writeClose(body);
+        }
+        if (closeReceived) {
+            outbound.closeTransport(role == Role.CLIENT);
+        }
+    }
+
+    private boolean sendMessage(int opcode, ByteBuffer payload, SendCallback callback) {
+        synchronized (this) {
+            if (!canSend(callback)) {
+                return false;
+            }
+            int rsv = 0;
+            MessageExtension ext = extension;
+            if (ext != null && ext.shouldEncode(payload.remaining(), opcode == Opcode.TEXT)) {
+                payload = ext.encode(payload);
+                rsv = ext.rsvBits();
+            }
+            outbound.write(PreparedMessage.Frames.encodeMessage(opcode, rsv, payload, role.masksOutgoing(),
+                    config.outgoingFrameSize()), callback);
+        }
+        return true;
+    }
+
+    private boolean sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
+        if (payload.remaining() > 125) {
+            throw new IllegalArgumentException("control frame payload longer than 125 bytes (RFC 6455 section 5.5)");
+        }
+        synchronized (this) {
+            if (!canSend(callback)) {
+                return false;
+            }
+            writeControl(opcode, payload, callback);
+        }
+        return true;
+    }
+
+    /** Call holding the lock. */
+    private boolean canSend(SendCallback callback) {
+        if (state == ConnectionState.OPEN && !closeSent) {
+            return true;
+        }
+        if (callback != null) {
+            callback.onComplete(new IllegalStateException("the WebSocket is not open (" + state + ")"));
+        }
+        return false;
+    }
+
+    /** Call holding the lock. */
+    private void writeControl(int opcode, ByteBuffer payload, SendCallback callback) {
+        outbound.write(PreparedMessage.Frames.encodeMessage(opcode, 0, payload, role.masksOutgoing(), 125), callback);
+    }
+
+    /** Call holding the lock. */
+    private void writeClose(ByteBuffer body) {
+        writeControl(Opcode.CLOSE, body, null);
+        closeSent = true;
+        if (state == ConnectionState.OPEN) {
+            state = ConnectionState.CLOSING;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ failing
+
+    /**
+     * Fails the connection (RFC 6455 section 7.1.7): sends a Close frame with {@code code} unless one was sent, stops
+     * reading, and asks the transport to close. Also for the application, e.g. 1008 for a policy violation; call it on
+     * the receiving thread.
+     *
+     * @param code the status code to send
+     * @param message what was wrong (sent as the reason, cut to 123 bytes)
+     */
+    public void fail(int code, String message) {
+        if (failed || state == ConnectionState.CLOSED || state == ConnectionState.CONNECTING) {
+            return;
+        }
+        failed = true;
+        if (closeReason.isEmpty()) {
+            closeReason = message;
+        }
+        if (parser != null) {
+            parser.stop();
+        }
+        synchronized (this) {
+            if (!closeSent) {
+                writeClose(CloseFrames.body(code, message));
+            }
+            state = ConnectionState.CLOSING;
+        }
+        outbound.closeTransport(false);
+        listener.onFailure(code, message);
+    }
+
+    private static String describe(int code) {
+        switch (code) {
+            case CloseCodes.INVALID_FRAME_PAYLOAD_DATA:
+                return "invalid UTF-8 in a text message (RFC 6455 section 8.1)";
+            case CloseCodes.MESSAGE_TOO_BIG:
+                return "message exceeds the configured maximum size";
+            default:
+                return "protocol error";
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ frames
+
+    /** Turns parsed frames into messages and control actions. One per engine; runs on the receiving thread. */
+    private final class Inbound implements FrameListener, MessageExtension.DecodedSink {
+        private int frameOpcode;
+        private boolean frameFin;
+        private long frameLength;
+        private boolean firstChunkOfMessage;
+        private long frameStartLength;
+        private byte[] control;
+        private int controlLength;
+        private int sinkError;
+
+        @Override
+        public void onFrameHeader(boolean fin, int rsv, int opcode, long payloadLength) {
+            frameOpcode = opcode;
+            frameFin = fin;
+            frameLength = payloadLength;
+            if (Opcode.isControl(opcode)) {
+                control = null;
+                controlLength = 0;
+                return;
+            }
+            if (opcode == Opcode.CONTINUATION) {
+                if (!message.inMessage()) {
+                    fail(CloseCodes.PROTOCOL_ERROR, "continuation frame without a message to continue (RFC 6455 section 5.4)");
+                    return;
+                }
+                if (rsv != 0) {
+                    fail(CloseCodes.PROTOCOL_ERROR, "RSV bit set on a continuation frame (RFC 7692 section 6.1)");
+                    return;
+                }
+            } else {
+                if (message.inMessage()) {
+                    fail(CloseCodes.PROTOCOL_ERROR,
+                            "new data frame while a fragmented message is in progress (RFC 6455 section 5.4)");
+                    return;
+                }
+                message.begin(opcode, rsv != 0);
+                firstChunkOfMessage = true;
+            }
+            frameStartLength = message.length();
+            if (!message.countFrame()) {
+                fail(CloseCodes.MESSAGE_TOO_BIG, "more than " + config.maxFragmentsPerMessage()
+                        + " frames in one message");
+            } else if (!message.fits(payloadLength)) {
+                fail(CloseCodes.MESSAGE_TOO_BIG, describe(CloseCodes.MESSAGE_TOO_BIG));
+            }
+        }
+
+        @Override
+        public void onFrameError(int closeCode, String reason) {
+            fail(closeCode, reason);
+        }
+
+        @Override
+        public void onFramePayload(ByteBuffer payload, boolean frameComplete) {
+            if (Opcode.isControl(frameOpcode)) {
+                onControlChunk(payload, frameComplete);
+                return;
+            }
+            boolean endOfMessage = frameComplete && frameFin;
+            int code;
+            if (message.compressed()) {
+                sinkError = 0;
+                code = extension.decode(payload, endOfMessage, this);
+                if (code != 0) {
+                    fail(code, code == sinkError ? describe(code) : "invalid compressed data (RFC 7692 section 6.2)");
+                }
+                return;
+            }
+            code = accept(payload, endOfMessage);
+            if (code != 0) {
+                fail(code, describe(code));
+            }
+        }
+
+        /** Message bytes, decoded if the message was compressed. */
+        @Override
+        public int accept(ByteBuffer data, boolean endOfMessage) {
+            int code;
+            if (config.deliverFragments()) {
+                code = message.check(data);
+                if (code == 0 && endOfMessage) {
+                    code = message.checkEnd();
+                }
+                if (code == 0) {
+                    listener.onFragment(message.isText(), data, endOfMessage);
+                    if (endOfMessage) {
+                        message.reset();
+                    }
+                }
+            } else if (endOfMessage && firstChunkOfMessage && message.nothingStored()) {
+                code = deliverWhole(data);
+            } else {
+                firstChunkOfMessage = false;
+                code = message.append(data, frameFin && !message.compressed() ? frameStartLength + frameLength : -1);
+                if (code == 0 && endOfMessage) {
+                    code = deliverAssembled();
+                }
+            }
+            return sinkError = code;
+        }
+
+        /** Zero-copy path: the whole message is in one chunk of the input. */
+        private int deliverWhole(ByteBuffer data) {
+            int code = message.check(data);
+            if (code == 0) {
+                code = message.checkEnd();
+            }
+            if (code != 0) {
+                return code;
+            }
+            boolean text = message.isText();
+            message.reset();
+            if (text) {
+                listener.onText(decodeUtf8(data));
+            } else {
+                listener.onBinary(data);
+            }
+            return 0;
+        }
+
+        private int deliverAssembled() {
+            int code = message.checkEnd();
+            if (code != 0) {
+                return code;
+            }
+            if (message.isText()) {
+                String text = message.text();
+                message.reset();
+                listener.onText(text);
+            } else {
+                ByteBuffer content = message.content();
+                message.reset();
+                listener.onBinary(content);
+            }
+            return 0;
+        }
+
+        private void onControlChunk(ByteBuffer payload, boolean complete) {
+            if (complete && control == null) {
+                onControlFrame(payload);
+                return;
+            }
+            if (control == null) {
+                control = new byte[(int) frameLength];
+            }
+            int n = payload.remaining();
+            payload.get(control, controlLength, n);
+            controlLength += n;
+            if (complete) {
+                ByteBuffer whole = ByteBuffer.wrap(control, 0, controlLength);
+                control = null;
+                onControlFrame(whole);
+            }
+        }
+
+        private void onControlFrame(ByteBuffer payload) {
+            switch (frameOpcode) {
+                case Opcode.PING:
+                    synchronized (WebSocketEngine.this) {
+                        if (!closeSent && state == ConnectionState.OPEN) {
+                            writeControl(Opcode.PONG, payload, null);
+                        }
+                    }
+                    listener.onPing(payload);
+                    break;
+                case Opcode.PONG:
+                    listener.onPong(payload);
+                    break;
+                default:
+                    onCloseFrame(payload);
+                    break;
+            }
+        }
+
+        private void onCloseFrame(ByteBuffer payload) {
+            int code = CloseFrames.code(payload);
+            if (code < 0) {
+                fail(CloseCodes.PROTOCOL_ERROR, payload.remaining() == 1
+                        ? "close frame with a 1-byte payload (RFC 6455 section 5.5.1)"
+                        : "close frame with an invalid status code (RFC 6455 section 7.4)");
+                return;
+            }
+            String reason = CloseFrames.reason(payload);
+            if (reason == null) {
+                fail(CloseCodes.INVALID_FRAME_PAYLOAD_DATA, "close reason is not valid UTF-8 (RFC 6455 section 5.5.1)");
+                return;
+            }
+            closeReceived = true;
+            peerCloseCode = code;
+            closeReason = reason;
+            parser.stop();
+            synchronized (WebSocketEngine.this) {
+                if (!closeSent) {
+                    closedByPeer = true;
+                    // Echo the peer's code (section 5.5.1); answer a close without a code with 1000.
+                    writeClose(CloseFrames.body(code == CloseCodes.NO_STATUS_RECEIVED
+                            ? CloseCodes.NORMAL_CLOSURE : code, ""));
+                }
+                state = ConnectionState.CLOSING;
+            }
+            listener.onCloseReceived(code, reason);
+            // The server closes TCP first (section 7.1.1); a client waits for it, then closes itself.
+            outbound.closeTransport(role == Role.CLIENT);
+        }
+    }
+
+    private static String decodeUtf8(ByteBuffer data) {
+        if (data.hasArray()) {
+            return new String(data.array(), data.arrayOffset() + data.position(), data.remaining(),
+                    StandardCharsets.UTF_8);
+        }
+        byte[] copy = new byte[data.remaining()];
+        data.get(data.position(), copy);
+        return new String(copy, StandardCharsets.UTF_8);
+    }
+}

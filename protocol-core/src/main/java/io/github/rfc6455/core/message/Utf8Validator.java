@@ -1,0 +1,198 @@
+package io.github.rfc6455.core.message;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A streaming UTF-8 validator (RFC 3629 section 4; required for text messages by RFC 6455 section 8.1) that accepts
+ * input split at any byte and reports an invalid sequence at the first byte that makes it invalid, so a connection can
+ * be failed in the middle of a fragment (the fail-fast behaviour the Autobahn cases 6.4.x check).
+ *
+ * <p>It is a shift-based DFA: each byte value maps to one {@code long} row holding, for every state, the offset of
+ * the next state, so a step is one table load, one shift and one mask. ASCII runs are skipped eight bytes at a time.
+ * Overlong encodings, surrogates (U+D800-U+DFFF) and code points above U+10FFFF are rejected.
+ *
+ * <p>Not thread-safe: an instance holds the state of one text message. The static {@link #isValid} is thread-safe.
+ */
+public final class Utf8Validator {
+    private static final int ACCEPT = 0;
+    private static final int REJECT = 6;
+    private static final int TAIL1 = 12;   // one more continuation byte
+    private static final int TAIL2 = 18;   // two more
+    private static final int TAIL3 = 24;   // three more
+    private static final int AFTER_E0 = 30; // next in A0..BF (no overlong 3-byte)
+    private static final int AFTER_ED = 36; // next in 80..9F (no surrogates)
+    private static final int AFTER_F0 = 42; // next in 90..BF (no overlong 4-byte)
+    private static final int AFTER_F4 = 48; // next in 80..8F (nothing above U+10FFFF)
+
+    private static final long[] ROWS = new long[256];
+    private static final long ASCII_MASK = 0x8080_8080_8080_8080L;
+    private static final VarHandle LONGS_IN_ARRAY =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            long row = transition(REJECT, REJECT);
+            for (int s = ACCEPT; s <= AFTER_F4; s += 6) {
+                row |= transition(s, next(s, b));
+            }
+            ROWS[b] = row;
+        }
+    }
+
+    private static long transition(int state, int next) {
+        return (long) next << state;
+    }
+
+    private static int next(int state, int b) {
+        boolean cont = b >= 0x80 && b <= 0xBF;
+        switch (state) {
+            case ACCEPT:
+                if (b < 0x80) {
+                    return ACCEPT;
+                } else if (b >= 0xC2 && b <= 0xDF) {
+                    return TAIL1;
+                } else if (b == 0xE0) {
+                    return AFTER_E0;
+                } else if (b == 0xED) {
+                    return AFTER_ED;
+                } else if (b >= 0xE1 && b <= 0xEF) {
+                    return TAIL2;
+                } else if (b == 0xF0) {
+                    return AFTER_F0;
+                } else if (b >= 0xF1 && b <= 0xF3) {
+                    return TAIL3;
+                } else if (b == 0xF4) {
+                    return AFTER_F4;
+                }
+                return REJECT;
+            case TAIL1:
+                return cont ? ACCEPT : REJECT;
+            case TAIL2:
+                return cont ? TAIL1 : REJECT;
+            case TAIL3:
+                return cont ? TAIL2 : REJECT;
+            case AFTER_E0:
+                return b >= 0xA0 && b <= 0xBF ? TAIL1 : REJECT;
+            case AFTER_ED:
+                return b >= 0x80 && b <= 0x9F ? TAIL1 : REJECT;
+            case AFTER_F0:
+                return b >= 0x90 && b <= 0xBF ? TAIL2 : REJECT;
+            case AFTER_F4:
+                return b >= 0x80 && b <= 0x8F ? TAIL2 : REJECT;
+            default:
+                return REJECT;
+        }
+    }
+
+    private int state = ACCEPT;
+
+    /** Creates a validator at the start of a text. */
+    public Utf8Validator() {
+    }
+
+    /**
+     * Validates the bytes between the buffer's position and limit as the continuation of the text seen so far.
+     * The buffer's position is not moved.
+     *
+     * @param bytes the next bytes of the text
+     * @return false as soon as the text seen so far cannot be the prefix of valid UTF-8; the validator then stays
+     *         invalid until {@link #reset()}
+     */
+    public boolean update(ByteBuffer bytes) {
+        int s = state;
+        if (s != REJECT) {
+            s = bytes.hasArray()
+                    ? run(s, bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.arrayOffset() + bytes.limit())
+                    : run(s, bytes, bytes.position(), bytes.limit());
+            state = s;
+        }
+        return s != REJECT;
+    }
+
+    /**
+     * Validates {@code bytes[from, to)} as the continuation of the text seen so far.
+     *
+     * @param bytes the array
+     * @param from first index
+     * @param to index after the last byte
+     * @return false as soon as the text cannot be valid UTF-8
+     */
+    public boolean update(byte[] bytes, int from, int to) {
+        int s = state;
+        if (s != REJECT) {
+            s = run(s, bytes, from, to);
+            state = s;
+        }
+        return s != REJECT;
+    }
+
+    /** @return true when the bytes seen so far are complete, valid UTF-8 (no sequence left open) */
+    public boolean isComplete() {
+        return state == ACCEPT;
+    }
+
+    /** @return true when the bytes seen so far are not the prefix of any valid UTF-8 */
+    public boolean isInvalid() {
+        return state == REJECT;
+    }
+
+    /** Starts a new text. */
+    public void reset() {
+        state = ACCEPT;
+    }
+
+    /**
+     * @param bytes the bytes between position and limit (position not moved)
+     * @return true when they are complete, valid UTF-8
+     */
+    public static boolean isValid(ByteBuffer bytes) {
+        Utf8Validator v = new Utf8Validator();
+        return v.update(bytes) && v.isComplete();
+    }
+
+    private static int run(int s, byte[] a, int i, int end) {
+        while (i < end) {
+            if (s == ACCEPT) {
+                while (i + 8 <= end && ((long) LONGS_IN_ARRAY.get(a, i) & ASCII_MASK) == 0) {
+                    i += 8;
+                }
+                // skip single ASCII bytes without a table lookup
+                while (i < end && a[i] >= 0) {
+                    i++;
+                }
+                if (i == end) {
+                    break;
+                }
+            }
+            s = (int) (ROWS[a[i++] & 0xFF] >>> s) & 63;
+            if (s == REJECT) {
+                return REJECT;
+            }
+        }
+        return s;
+    }
+
+    private static int run(int s, ByteBuffer b, int i, int end) {
+        while (i < end) {
+            if (s == ACCEPT) {
+                while (i + 8 <= end && (b.getLong(i) & ASCII_MASK) == 0) {
+                    i += 8;
+                }
+                while (i < end && b.get(i) >= 0) {
+                    i++;
+                }
+                if (i == end) {
+                    break;
+                }
+            }
+            s = (int) (ROWS[b.get(i++) & 0xFF] >>> s) & 63;
+            if (s == REJECT) {
+                return REJECT;
+            }
+        }
+        return s;
+    }
+}

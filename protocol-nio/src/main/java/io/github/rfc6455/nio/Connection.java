@@ -1,0 +1,788 @@
+package io.github.rfc6455.nio;
+
+import io.github.rfc6455.core.ConnectionState;
+import io.github.rfc6455.core.Outbound;
+import io.github.rfc6455.core.SendCallback;
+import io.github.rfc6455.core.WebSocketEngine;
+import io.github.rfc6455.core.frame.CloseCodes;
+import io.github.rfc6455.core.tls.TlsAdapter;
+import io.github.rfc6455.core.tls.TlsStatus;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+
+/**
+ * Moves bytes between a non-blocking {@link SocketChannel} and a {@link WebSocketEngine}, optionally through TLS:
+ * reads into its event loop's shared buffer and hands them to the engine; queues what the engine sends and writes it
+ * with gathering writes. It applies backpressure (stops reading above the high watermark, resumes below the low one,
+ * closes a peer that lets more than the hard limit pile up with 1008), runs the connect, handshake, close, idle and
+ * keepalive timers on its loop's tick, and closes TCP the way RFC 6455 section 7.1.1 asks: a server shuts down its
+ * output once its last bytes are written and reads until the client closes (so the client sees the Close frame, not a
+ * reset); a client that completed the closing handshake waits for the server to close first.
+ *
+ * <p>Thread-safety: {@link #write}, {@link #closeTransport}, {@link #bufferedAmount()} and {@link #close()} may be
+ * called from any thread; everything else runs on the connection's event loop.
+ */
+public final class Connection implements Outbound, Selectable {
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    private static final int MAX_GATHER = 1024;
+    private static final int MAX_READS_PER_EVENT = 16;
+
+    private enum Phase { NEW, CONNECTING, PREAMBLE, OPEN, AWAIT_PEER_CLOSE, CLOSE_AFTER_FLUSH, LINGER, CLOSED }
+
+    private final EventLoop loop;
+    private final SocketChannel channel;
+    private final TransportConfig config;
+    private final TransportListener listener;
+    private final TlsAdapter tls;
+    private final Consumer<ByteBuffer> tlsSink;
+    private final Runnable flushTask = this::flush;
+    private WebSocketEngine engine;
+    private SelectionKey key;
+    private TransportPreamble preamble;
+    private ByteBuffer rawOut;
+
+    private volatile Phase phase = Phase.NEW;
+    private long phaseStart;
+    private long lastRead;
+    private long pingSent;
+    private long closingSince;
+    private boolean reading;
+    private boolean needFlush;
+    private boolean readPaused;
+    private boolean tlsClosed;
+    private int interest = -1;
+
+    // Outbound queue, guarded by this.
+    private ByteBuffer[] queue;
+    private SendCallback[] callbacks;
+    private int head;
+    private int tail;
+    private volatile long queuedBytes;
+    private boolean flushScheduled;
+    private boolean rejectWrites;
+
+    /**
+     * @param loop the event loop the connection lives on
+     * @param channel an open channel (connected for a server, unconnected for a client)
+     * @param config transport limits and timers
+     * @param sslEngine the TLS engine for {@code wss}, or null for plain TCP
+     * @param listener told about transport failures and the end of the connection
+     */
+    public Connection(EventLoop loop, SocketChannel channel, TransportConfig config, SSLEngine sslEngine,
+                      TransportListener listener) {
+        this.loop = loop;
+        this.channel = channel;
+        this.config = config;
+        this.listener = listener;
+        this.tls = sslEngine == null ? null : new TlsAdapter(sslEngine);
+        this.tlsSink = sslEngine == null ? null : this::deliverPlaintext;
+    }
+
+    /**
+     * Attaches the engine this connection serves; call once, before starting.
+     *
+     * @param webSocketEngine the engine, created with this connection as its {@link Outbound}
+     */
+    public void attach(WebSocketEngine webSocketEngine) {
+        if (this.engine != null) {
+            throw new IllegalStateException("engine already attached");
+        }
+        this.engine = webSocketEngine;
+    }
+
+    /** @return the engine */
+    public WebSocketEngine engine() {
+        return engine;
+    }
+
+    /** @return the event loop this connection runs on */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /** @return the channel */
+    public SocketChannel channel() {
+        return channel;
+    }
+
+    /** @return true for a TLS connection */
+    public boolean secure() {
+        return tls != null;
+    }
+
+    /** @return the bytes queued for sending and not yet written (like the browser's {@code bufferedAmount}) */
+    public long bufferedAmount() {
+        return queuedBytes;
+    }
+
+    /** @return true once the channel is closed */
+    public boolean isClosed() {
+        return phase == Phase.CLOSED;
+    }
+
+    // ------------------------------------------------------------------------------------------------ starting
+
+    /**
+     * Server: starts serving an accepted channel. Call on the loop thread.
+     *
+     * @throws IOException when the channel cannot be registered
+     */
+    public void startAccepted() throws IOException {
+        channel.configureBlocking(false);
+        key = loop.register(channel, SelectionKey.OP_READ, this);
+        interest = SelectionKey.OP_READ;
+        enterPhase(Phase.OPEN);
+        lastRead = phaseStart;
+        if (tls != null) {
+            try {
+                tls.begin();
+            } catch (SSLException e) {
+                closeNow("TLS failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Client: connects to {@code remote}, runs the preamble if any, starts TLS if configured, then the engine's
+     * opening handshake. Call on the loop thread.
+     *
+     * @param remote the address to connect to (a proxy's, when there is a preamble)
+     * @param tunnel an exchange to run first, such as an HTTP CONNECT, or null
+     */
+    public void connect(SocketAddress remote, TransportPreamble tunnel) {
+        this.preamble = tunnel;
+        enterPhase(Phase.CONNECTING);
+        try {
+            channel.configureBlocking(false);
+            if (channel.connect(remote)) {
+                key = loop.register(channel, 0, this);
+                onConnected();
+            } else {
+                key = loop.register(channel, SelectionKey.OP_CONNECT, this);
+                interest = SelectionKey.OP_CONNECT;
+            }
+        } catch (IOException | RuntimeException e) {
+            closeNow("cannot connect to " + remote + ": " + describe(e), e);
+        }
+    }
+
+    private void onConnected() {
+        lastRead = System.nanoTime();
+        if (preamble != null) {
+            enterPhase(Phase.PREAMBLE);
+            rawOut = preamble.request();
+            flush();
+        } else {
+            startProtocol();
+        }
+    }
+
+    private void startProtocol() {
+        enterPhase(Phase.OPEN);
+        try {
+            if (tls != null) {
+                tls.begin();
+            }
+        } catch (SSLException e) {
+            closeNow("TLS failed: " + e.getMessage(), e);
+            return;
+        }
+        engine.start();
+        flush();
+    }
+
+    private void enterPhase(Phase next) {
+        phase = next;
+        phaseStart = System.nanoTime();
+    }
+
+    // ------------------------------------------------------------------------------------------------ events
+
+    @Override
+    public void onSelected(SelectionKey selected) {
+        if (!selected.isValid()) {
+            return;
+        }
+        int ready = selected.readyOps();
+        if ((ready & SelectionKey.OP_CONNECT) != 0) {
+            try {
+                if (!channel.finishConnect()) {
+                    return;
+                }
+            } catch (IOException e) {
+                closeNow("cannot connect: " + describe(e), e);
+                return;
+            }
+            onConnected();
+            updateInterest();
+            return;
+        }
+        if ((ready & SelectionKey.OP_WRITE) != 0) {
+            flush();
+        }
+        if ((ready & SelectionKey.OP_READ) != 0 && phase != Phase.CLOSED) {
+            onReadable();
+        }
+    }
+
+    private void onReadable() {
+        ByteBuffer buffer = loop.readBuffer();
+        reading = true;
+        try {
+            for (int i = 0; i < MAX_READS_PER_EVENT && !readPaused && phase != Phase.CLOSED; i++) {
+                buffer.clear();
+                int n;
+                try {
+                    n = channel.read(buffer);
+                } catch (IOException e) {
+                    closeNow("read failed: " + describe(e), e);
+                    return;
+                }
+                if (n < 0) {
+                    onEndOfStream();
+                    return;
+                }
+                if (n == 0) {
+                    break;
+                }
+                lastRead = System.nanoTime();
+                pingSent = 0;
+                buffer.flip();
+                deliver(buffer);
+                if (n < buffer.capacity()) {
+                    break;
+                }
+            }
+        } finally {
+            reading = false;
+            buffer.clear();
+        }
+        if (needFlush && phase != Phase.CLOSED) {
+            flush();
+        } else {
+            updateInterest();
+        }
+    }
+
+    private void deliver(ByteBuffer in) {
+        if (phase == Phase.PREAMBLE) {
+            try {
+                if (!preamble.receive(in)) {
+                    return;
+                }
+            } catch (IOException e) {
+                closeNow(e.getMessage(), e);
+                return;
+            }
+            preamble = null;
+            startProtocol();
+            if (!in.hasRemaining() || phase == Phase.CLOSED) {
+                return;
+            }
+        }
+        if (phase == Phase.LINGER) {
+            return; // output shut down: discard until the peer closes
+        }
+        if (tls == null) {
+            engine.receive(in);
+            return;
+        }
+        try {
+            TlsStatus status = tls.unwrap(in, tlsSink);
+            needFlush = true;
+            if (status == TlsStatus.INBOUND_CLOSED || status == TlsStatus.CLOSED) {
+                // close_notify: no more application data will come
+                if (engine.state() == ConnectionState.CONNECTING || engine.state() == ConnectionState.OPEN) {
+                    closeAfterFlush();
+                }
+            }
+        } catch (SSLException e) {
+            flushQuietly();
+            closeNow("TLS failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void deliverPlaintext(ByteBuffer plaintext) {
+        engine.receive(plaintext);
+    }
+
+    private void onEndOfStream() {
+        if (tls != null) {
+            tls.eof();
+        }
+        if (phase == Phase.CONNECTING || phase == Phase.PREAMBLE) {
+            closeNow("connection closed by the peer before the handshake completed", null);
+        } else {
+            closeNow(null, null);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ writing
+
+    @Override
+    public void write(ByteBuffer bytes, SendCallback callback) {
+        boolean schedule = false;
+        boolean overflow = false;
+        synchronized (this) {
+            if (phase == Phase.CLOSED || rejectWrites) {
+                if (callback != null) {
+                    callback.onComplete(new ClosedChannelException());
+                }
+                return;
+            }
+            long n = bytes.remaining();
+            if (queuedBytes + n > config.maxQueuedBytes()) {
+                rejectWrites = true;
+                overflow = true;
+                if (callback != null) {
+                    callback.onComplete(new IOException("peer too slow: more than " + config.maxQueuedBytes()
+                            + " bytes queued"));
+                }
+            } else {
+                enqueue(bytes, callback);
+                queuedBytes += n;
+                if (!flushScheduled) {
+                    flushScheduled = true;
+                    schedule = true;
+                }
+            }
+        }
+        if (overflow) {
+            loop.execute(this::onSlowConsumer);
+        } else if (schedule) {
+            if (loop.inEventLoop()) {
+                if (reading) {
+                    needFlush = true;
+                } else {
+                    flush();
+                }
+            } else {
+                loop.execute(flushTask);
+            }
+        }
+    }
+
+    private void enqueue(ByteBuffer bytes, SendCallback callback) {
+        if (queue == null) {
+            queue = new ByteBuffer[8];
+            callbacks = new SendCallback[8];
+        } else if (tail == queue.length) {
+            int count = tail - head;
+            if (head > queue.length / 2) {
+                System.arraycopy(queue, head, queue, 0, count);
+                System.arraycopy(callbacks, head, callbacks, 0, count);
+                java.util.Arrays.fill(queue, count, tail, null);
+                java.util.Arrays.fill(callbacks, count, tail, null);
+            } else {
+                ByteBuffer[] q = new ByteBuffer[queue.length * 2];
+                SendCallback[] c = new SendCallback[queue.length * 2];
+                System.arraycopy(queue, head, q, 0, count);
+                System.arraycopy(callbacks, head, c, 0, count);
+                queue = q;
+                callbacks = c;
+            }
+            head = 0;
+            tail = count;
+        }
+        queue[tail] = bytes;
+        callbacks[tail] = callback;
+        tail++;
+    }
+
+    private void onSlowConsumer() {
+        synchronized (this) {
+            dropUnstarted(new IOException("peer too slow"));
+            rejectWrites = false;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "closing a peer that does not read: {0} bytes queued", queuedBytes);
+        if (engine.state() == ConnectionState.OPEN) {
+            engine.fail(CloseCodes.POLICY_VIOLATION, "peer too slow: more than " + config.maxQueuedBytes()
+                    + " bytes queued");
+        } else {
+            closeNow("peer too slow", null);
+        }
+    }
+
+    /** Drops queued buffers of which nothing was written yet. Call holding the lock. */
+    private void dropUnstarted(Throwable why) {
+        int keep = head;
+        // Queued buffers are freshly encoded and start at position 0, so a moved position means a partial write.
+        if (head < tail && queue[head].position() > 0) {
+            keep = head + 1; // partly written: finish it so the stream stays a sequence of whole frames
+        }
+        for (int i = keep; i < tail; i++) {
+            queuedBytes -= queue[i].remaining();
+            SendCallback cb = callbacks[i];
+            queue[i] = null;
+            callbacks[i] = null;
+            if (cb != null) {
+                loop.execute(() -> cb.onComplete(why));
+            }
+        }
+        tail = keep;
+    }
+
+    /** Writes what is queued, as much as the socket takes. Runs on the loop thread. */
+    private void flush() {
+        needFlush = false;
+        synchronized (this) {
+            flushScheduled = false;
+        }
+        if (phase == Phase.CLOSED || phase == Phase.NEW || phase == Phase.CONNECTING) {
+            return;
+        }
+        try {
+            if (rawOut != null) {
+                channel.write(rawOut);
+                if (rawOut.hasRemaining()) {
+                    updateInterest();
+                    return;
+                }
+                rawOut = null;
+            }
+            if (phase != Phase.PREAMBLE) {
+                if (tls == null) {
+                    flushPlain();
+                } else {
+                    flushTls();
+                }
+            }
+        } catch (IOException e) {
+            closeNow("write failed: " + describe(e), e);
+            return;
+        }
+        if (phase == Phase.CLOSE_AFTER_FLUSH && !hasPendingOutput()) {
+            finishClose();
+        }
+        if (phase != Phase.CLOSED) {
+            updateInterest();
+        }
+    }
+
+    private void flushPlain() throws IOException {
+        while (true) {
+            long written;
+            synchronized (this) {
+                if (head == tail) {
+                    return;
+                }
+                written = channel.write(queue, head, Math.min(tail - head, MAX_GATHER));
+                queuedBytes -= written;
+            }
+            completeWritten();
+            if (written == 0) {
+                return;
+            }
+        }
+    }
+
+    private void flushTls() throws IOException {
+        while (drainTlsOutput()) {
+            boolean wrapped;
+            synchronized (this) {
+                if (head == tail || tlsClosed || tls.status() != TlsStatus.OPEN) {
+                    return;
+                }
+                int n = Math.min(tail - head, MAX_GATHER);
+                long before = remaining(head, n);
+                tls.wrap(queue, head, n);
+                queuedBytes -= before - remaining(head, n);
+                wrapped = tls.hasOutput();
+            }
+            completeWritten();
+            if (!wrapped) {
+                return;
+            }
+        }
+    }
+
+    /** Call holding the lock. */
+    private long remaining(int from, int count) {
+        long sum = 0;
+        for (int i = from; i < from + count; i++) {
+            sum += queue[i].remaining();
+        }
+        return sum;
+    }
+
+    /** @return true when all TLS output was written */
+    private boolean drainTlsOutput() throws IOException {
+        while (tls.hasOutput()) {
+            if (channel.write(tls.output()) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pops fully written buffers and completes their callbacks outside the lock. */
+    private void completeWritten() {
+        while (true) {
+            SendCallback done;
+            synchronized (this) {
+                if (head == tail || queue[head].hasRemaining()) {
+                    return;
+                }
+                done = callbacks[head];
+                queue[head] = null;
+                callbacks[head] = null;
+                head++;
+                if (head == tail) {
+                    head = 0;
+                    tail = 0;
+                }
+            }
+            if (done != null) {
+                done.onComplete(null);
+            }
+        }
+    }
+
+    private boolean hasPendingOutput() {
+        synchronized (this) {
+            if (head != tail) {
+                return true;
+            }
+        }
+        return rawOut != null || (tls != null && tls.hasOutput());
+    }
+
+    private void flushQuietly() {
+        if (tls != null) {
+            try {
+                drainTlsOutput();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "could not send the TLS alert", e);
+            }
+        }
+    }
+
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        long queued = queuedBytes;
+        if (!readPaused && queued > config.highWatermark()) {
+            readPaused = true;
+        } else if (readPaused && queued <= config.lowWatermark()) {
+            readPaused = false;
+        }
+        int ops = 0;
+        if (phase == Phase.CONNECTING) {
+            ops = SelectionKey.OP_CONNECT;
+        } else {
+            if (!readPaused || phase.compareTo(Phase.OPEN) > 0) {
+                ops |= SelectionKey.OP_READ;
+            }
+            if (hasPendingOutput()) {
+                ops |= SelectionKey.OP_WRITE;
+            }
+        }
+        if (ops != interest) {
+            interest = ops;
+            key.interestOps(ops);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ closing
+
+    @Override
+    public void closeTransport(boolean awaitPeerFirst) {
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> closeTransport(awaitPeerFirst));
+            return;
+        }
+        if (awaitPeerFirst) {
+            if (phase == Phase.OPEN) {
+                enterPhase(Phase.AWAIT_PEER_CLOSE);
+                flush();
+            }
+        } else {
+            closeAfterFlush();
+        }
+    }
+
+    private void closeAfterFlush() {
+        if (phase == Phase.OPEN || phase == Phase.AWAIT_PEER_CLOSE || phase == Phase.PREAMBLE) {
+            enterPhase(Phase.CLOSE_AFTER_FLUSH);
+            if (reading) {
+                needFlush = true;
+            } else {
+                flush();
+            }
+        } else if (phase == Phase.NEW || phase == Phase.CONNECTING) {
+            closeNow(null, null);
+        }
+    }
+
+    /** All output written: send close_notify, shut down our side, and read until the peer closes (or times out). */
+    private void finishClose() {
+        try {
+            if (tls != null && !tlsClosed) {
+                tlsClosed = true;
+                tls.close();
+                if (!drainTlsOutput()) {
+                    return; // the rest goes out on OP_WRITE, then we come back here
+                }
+            }
+            channel.shutdownOutput();
+            enterPhase(Phase.LINGER);
+        } catch (IOException e) {
+            closeNow(null, null);
+        }
+    }
+
+    /**
+     * Closes the channel now, without waiting for anything, and releases everything: for a peer that vanished, an
+     * expired timer, or a shutdown that cannot wait.
+     */
+    public void close() {
+        if (!loop.inEventLoop()) {
+            loop.execute(this::close);
+            return;
+        }
+        closeNow(null, null);
+    }
+
+    private void closeNow(String failure, Throwable cause) {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        phase = Phase.CLOSED;
+        if (failure != null) {
+            LOG.log(System.Logger.Level.DEBUG, "connection failed: {0}", failure);
+            listener.onTransportFailure(failure, cause);
+        }
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the channel", e);
+        }
+        if (tls != null) {
+            tls.release();
+        }
+        ClosedChannelException closed = null;
+        while (true) {
+            SendCallback cb;
+            synchronized (this) {
+                if (head == tail) {
+                    queue = null;
+                    callbacks = null;
+                    head = 0;
+                    tail = 0;
+                    queuedBytes = 0;
+                    break;
+                }
+                cb = callbacks[head];
+                queue[head] = null;
+                callbacks[head] = null;
+                head++;
+            }
+            if (cb != null) {
+                if (closed == null) {
+                    closed = new ClosedChannelException();
+                }
+                cb.onComplete(closed);
+            }
+        }
+        rawOut = null;
+        if (engine != null) {
+            engine.transportClosed();
+        }
+        listener.onTransportClosed();
+    }
+
+    // ------------------------------------------------------------------------------------------------ timers
+
+    @Override
+    public void onTick(long now) {
+        switch (phase) {
+            case CONNECTING:
+                if (expired(now, phaseStart, config.connectTimeout().toNanos())) {
+                    closeNow("connect timed out after " + config.connectTimeout().toMillis() + " ms", null);
+                }
+                break;
+            case PREAMBLE:
+            case OPEN:
+                checkOpen(now);
+                break;
+            case AWAIT_PEER_CLOSE:
+            case CLOSE_AFTER_FLUSH:
+            case LINGER:
+                if (expired(now, phaseStart, config.closeTimeout().toNanos())) {
+                    closeNow(null, null);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void checkOpen(long now) {
+        ConnectionState state = engine.state();
+        if (state == ConnectionState.CONNECTING || phase == Phase.PREAMBLE) {
+            if (expired(now, phaseStart, config.handshakeTimeout().toNanos())) {
+                closeNow("opening handshake timed out after " + config.handshakeTimeout().toMillis() + " ms", null);
+            }
+            return;
+        }
+        if (state == ConnectionState.CLOSING) {
+            if (closingSince == 0) {
+                closingSince = now;
+            } else if (expired(now, closingSince, config.closeTimeout().toNanos())) {
+                closeNow(null, null); // the peer never answered our Close frame
+            }
+            return;
+        }
+        long idle = config.idleTimeout().toNanos();
+        if (idle > 0 && expired(now, lastRead, idle)) {
+            engine.close(CloseCodes.GOING_AWAY, "idle timeout");
+            return;
+        }
+        long ping = config.pingInterval().toNanos();
+        if (ping > 0) {
+            if (pingSent == 0 && expired(now, lastRead, ping)) {
+                pingSent = now;
+                engine.ping(ByteBuffer.allocate(0));
+            } else if (pingSent != 0 && expired(now, pingSent, config.pongTimeout().toNanos())) {
+                closeNow("no answer to a keepalive ping within " + config.pongTimeout().toMillis() + " ms", null);
+            }
+        }
+    }
+
+    private static boolean expired(long now, long since, long timeoutNanos) {
+        return timeoutNanos > 0 && now - since >= timeoutNanos;
+    }
+
+    @Override
+    public void onLoopClosed() {
+        closeNow(null, null);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** @return a readable summary, for logs */
+    @Override
+    public String toString() {
+        String remote;
+        try {
+            remote = String.valueOf(channel.getRemoteAddress());
+        } catch (IOException e) {
+            remote = "?";
+        }
+        return "Connection[" + remote + ", " + phase + (tls != null ? ", tls" : "") + ", queued=" + queuedBytes + "]";
+    }
+}
