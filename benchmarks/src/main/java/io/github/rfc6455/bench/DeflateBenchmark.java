@@ -21,8 +21,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * it on the receiving side, both keeping their context across messages; the text goes to a Blackhole. The message is
  * JSON-like text of {@code payloadSize} bytes, compressible about as much as real chat or API traffic.
  *
- * <p>{@code impl=rfc6455} fails at setup until the lead wires rfc6455's permessage-deflate into
- * {@link DeflateRoundTrip} (marked TODO there).
+ * What one operation is for each implementation: {@link Rfc6455DeflateRoundTrip}, {@link NettyDeflateRoundTrip}.
  *
  * <p>JMH state: one instance per benchmark thread.
  */

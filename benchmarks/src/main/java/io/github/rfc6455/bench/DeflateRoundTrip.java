@@ -26,12 +26,7 @@ interface DeflateRoundTrip {
             case "netty":
                 return new NettyDeflateRoundTrip(message, sink);
             case "rfc6455":
-                // TODO(lead): wire rfc6455's permessage-deflate (protocol-core extension package) here once it lands:
-                // a sender-side deflater and a receiver-side inflater kept across messages, compressing `message`
-                // into a reused buffer, stripping the 00 00 FF FF tail (RFC 7692 section 7.2.1), inflating with the
-                // tail appended (7.2.2) and handing the text to `sink`, all without per-message allocation.
-                throw new UnsupportedOperationException(
-                        "rfc6455 permessage-deflate is not wired into DeflateBenchmark yet (TODO in DeflateRoundTrip)");
+                return new Rfc6455DeflateRoundTrip(message, sink);
             default:
                 throw new IllegalArgumentException("unknown impl: " + impl);
         }

@@ -27,7 +27,9 @@ final class LoadConnection implements FrameListener {
     private enum State { CONNECTING, HANDSHAKING, OPEN, CLOSING, CLOSED }
 
     private static final int CLOSE_NORMAL = 1000;
-    /** Room kept free in the output buffer for a pong and a close frame. */
+    /** The longest close frame this tool sends: header, key and a 2-byte status code. */
+    private static final int CLOSE_FRAME = FrameEncoder.MAX_HEADER_LENGTH + 2;
+    /** Room data frames leave free in the output buffer for a pong and a close frame. */
     private static final int CONTROL_RESERVE = 2 * (FrameEncoder.MAX_HEADER_LENGTH + 125);
     private static final int BUFFER_SIZE = 64 * 1024;
 
@@ -121,7 +123,10 @@ final class LoadConnection implements FrameListener {
         }
     }
 
-    /** Stops sending and starts the closing handshake (RFC 6455 section 7.1.2), or gives up on a connection that never opened. */
+    /**
+     * Stops sending and starts the closing handshake (RFC 6455 section 7.1.2), or gives up on a connection that never
+     * opened.
+     */
     void startClose() {
         if (state == State.OPEN) {
             ByteBuffer reason = ByteBuffer.allocate(2).putShort(0, (short) CLOSE_NORMAL);
@@ -187,7 +192,7 @@ final class LoadConnection implements FrameListener {
     }
 
     private void fillOutput() {
-        if (pongLength >= 0) {
+        if (pongLength >= 0 && out.remaining() >= FrameEncoder.MAX_HEADER_LENGTH + pongLength + CLOSE_FRAME) {
             FrameEncoder.encode(out, true, 0, Opcode.PONG, ByteBuffer.wrap(pong, 0, pongLength), true,
                     MaskKeys.next());
             pongLength = -1;

@@ -64,17 +64,16 @@ final class LoadWorker implements Runnable {
             while (true) {
                 LoadPhase now = run.phase();
                 if (now != phase) {
+                    phase = now;
                     if (now == LoadPhase.MEASURE) {
                         histogram.reset();
                         messages = 0;
                     } else if (now == LoadPhase.DRAIN) {
                         drainDeadline = System.nanoTime() + DRAIN_NANOS;
-                        phase = now;
                         for (LoadConnection connection : connections) {
                             connection.startClose();
                         }
                     }
-                    phase = now;
                 }
                 if (phase == LoadPhase.DRAIN
                         && (closed >= connectionCount || System.nanoTime() - drainDeadline > 0)) {

@@ -17,11 +17,11 @@ import java.util.List;
 
 /**
  * Netty's permessage-deflate as a Netty server and a Netty client negotiate it with their default handshakers
- * (level 6, 32 KiB window, context takeover, decompressed size bounded at 16 MiB): the server's extension encoder compresses a new
- * {@link TextWebSocketFrame}, the client's extension decoder decompresses it. Both are driven through their public
- * handler methods ({@code write}, {@code channelRead}) with a {@link NettyContext}, so {@code MessageToMessageEncoder}
- * and {@code MessageToMessageDecoder} bookkeeping is included; Netty's own {@code EmbeddedChannel} around its zlib
- * codec is part of its implementation and therefore measured.
+ * (level 6, 32 KiB window, context takeover; decompressed size bounded at 16 MiB): the server's extension encoder
+ * compresses a new {@link TextWebSocketFrame}, the client's extension decoder decompresses it. Both are driven through
+ * their public handler methods ({@code write}, {@code channelRead}) with a {@link NettyContext}, so
+ * {@code MessageToMessageEncoder} and {@code MessageToMessageDecoder} bookkeeping is included; Netty's own
+ * {@code EmbeddedChannel} around its zlib codec is part of its implementation and therefore measured.
  *
  * <p>Not thread-safe.
  */

@@ -176,12 +176,17 @@ class BenchmarkSubjectsTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, 125, 1024, 65536})
-    void nettyDeflateRoundTripGivesBackTheMessageEveryTime(int size) throws Exception {
+    static Stream<Arguments> deflateImplAndSize() {
+        return Stream.of("rfc6455", "netty")
+                .flatMap(impl -> Stream.of(0, 31, 125, 1024, 65536, 300_000).map(s -> Arguments.of(impl, s)));
+    }
+
+    @ParameterizedTest(name = "{0} deflate round trip of {1} bytes")
+    @MethodSource("deflateImplAndSize")
+    void deflateRoundTripGivesBackTheMessageEveryTime(String impl, int size) throws Exception {
         byte[] message = DeflateBenchmark.message(size);
         RecordingSink sink = new RecordingSink();
-        DeflateRoundTrip roundTrip = DeflateRoundTrip.create("netty", message, sink);
+        DeflateRoundTrip roundTrip = DeflateRoundTrip.create(impl, message, sink);
         for (int i = 0; i < 3; i++) {
             roundTrip.roundTrip();
             assertArrayEquals(message, sink.take(), "message " + i);

@@ -43,9 +43,8 @@ class BenchmarksSmokeTest {
     }
 
     @Test
-    void deflateRunsForNetty() throws RunnerException {
-        // TODO(lead): drop the impl restriction once rfc6455's permessage-deflate is wired into DeflateRoundTrip
-        assertRuns(DeflateBenchmark.class, options(DeflateBenchmark.class).param("impl", "netty"), 3);
+    void deflateRunsForBothImplementationsAndSizes() throws RunnerException {
+        assertRuns(DeflateBenchmark.class, options(DeflateBenchmark.class), 2 * 3);
     }
 
     private static ChainedOptionsBuilder options(Class<?> benchmark) {

@@ -64,14 +64,19 @@ final class DeflateCodec {
         jdkDeflater.setInput(message);
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length / 2 + 64);
         byte[] buf = new byte[Math.max(1024, Math.min(message.length + 64, 1 << 16))];
-        while (true) {
+        // a strategy change makes the first call flush the old parameters only: go on until the sync-flush tail
+        for (int guard = 0; guard < 1_000_000; guard++) {
             int n = jdkDeflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
             out.write(buf, 0, n);
-            if (n < buf.length && jdkDeflater.needsInput()) {
+            if (n < buf.length && jdkDeflater.needsInput() && endsWithTail(out.toByteArray())) {
                 break;
             }
         }
         return out.toByteArray();
+    }
+
+    private static boolean endsWithTail(byte[] bytes) {
+        return bytes.length >= 4 && Arrays.equals(bytes, bytes.length - 4, bytes.length, TAIL, 0, 4);
     }
 
     private byte[] compressJzlib(byte[] message) {

@@ -46,8 +46,9 @@ record DeflateParams(boolean serverNoContextTakeover, boolean clientNoContextTak
         }
         for (DeflateOffer offer : offers) {
             boolean noContextOk = !offer.requestNoContextTakeover() || serverNoContext;
+            // omitting server_max_window_bits means the default 15, fine only when 15 was asked for
             boolean serverMaxOk = offer.requestMaxWindowBits() == 0
-                    || (serverMax != 0 && serverMax <= offer.requestMaxWindowBits());
+                    || bits(serverMax) <= offer.requestMaxWindowBits();
             boolean clientMaxOk = clientMax == 0 || offer.acceptMaxWindowBits();
             if (noContextOk && serverMaxOk && clientMaxOk) {
                 return new DeflateParams(serverNoContext, clientNoContext, bits(serverMax), bits(clientMax));

@@ -50,10 +50,6 @@ final class Observed {
         return new Observed(Kind.TIMEOUT, new byte[0], false, tag);
     }
 
-    Kind kind() {
-        return kind;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Observed other)) {

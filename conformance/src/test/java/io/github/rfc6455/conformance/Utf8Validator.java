@@ -44,11 +44,6 @@ final class Utf8Validator {
         return !failed && remaining == 0;
     }
 
-    /** Whether an invalid octet was seen. */
-    boolean failed() {
-        return failed;
-    }
-
     /** How many octets were accepted before the first invalid one (or in total). */
     long position() {
         return position;

@@ -8,9 +8,6 @@ package io.github.rfc6455.conformance;
  */
 final class WireFrames {
 
-    /** Maximum header length: 2 + 8 (64-bit length) + 4 (mask key). */
-    static final int MAX_HEADER = 14;
-
     private WireFrames() {
     }
 

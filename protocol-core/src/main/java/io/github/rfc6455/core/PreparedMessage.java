@@ -23,10 +23,12 @@ public final class PreparedMessage {
 
     /**
      * @param text the message
-     * @param outgoingFrameSize the largest frame payload (fragments longer messages)
+     * @param outgoingFrameSize the largest frame payload (fragments longer messages), at least 1
      * @return the prepared text message
+     * @throws IllegalArgumentException when {@code outgoingFrameSize} is not positive
      */
     public static PreparedMessage text(CharSequence text, int outgoingFrameSize) {
+        checkFrameSize(outgoingFrameSize);
         ByteBuffer payload = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
         return new PreparedMessage(Frames.encodeMessage(Opcode.TEXT, 0, payload, false, outgoingFrameSize),
                 payload.remaining());
@@ -34,12 +36,20 @@ public final class PreparedMessage {
 
     /**
      * @param data the message between position and limit (not moved)
-     * @param outgoingFrameSize the largest frame payload (fragments longer messages)
+     * @param outgoingFrameSize the largest frame payload (fragments longer messages), at least 1
      * @return the prepared binary message
+     * @throws IllegalArgumentException when {@code outgoingFrameSize} is not positive
      */
     public static PreparedMessage binary(ByteBuffer data, int outgoingFrameSize) {
+        checkFrameSize(outgoingFrameSize);
         return new PreparedMessage(Frames.encodeMessage(Opcode.BINARY, 0, data, false, outgoingFrameSize),
                 data.remaining());
+    }
+
+    private static void checkFrameSize(int outgoingFrameSize) {
+        if (outgoingFrameSize < 1) {
+            throw new IllegalArgumentException("outgoingFrameSize must be positive: " + outgoingFrameSize);
+        }
     }
 
     /** @return a new read-only view of the encoded frames, positioned at the start */

@@ -54,6 +54,7 @@ public final class WebSocketEngine {
     private UpgradeRequest pendingRequest;
     private boolean awaitingDecision;
     private ByteBuffer earlyInput;
+    private boolean started;
 
     // Negotiated.
     private String subprotocol;
@@ -175,9 +176,10 @@ public final class WebSocketEngine {
      * @throws IllegalStateException on a server engine or when already started
      */
     public void start() {
-        if (role != Role.CLIENT || clientHandshake == null || state != ConnectionState.CONNECTING) {
+        if (role != Role.CLIENT || clientHandshake == null || state != ConnectionState.CONNECTING || started) {
             throw new IllegalStateException("start() is for a client engine that has not started");
         }
+        started = true;
         outbound.write(clientHandshake.request(), null);
     }
 
@@ -226,7 +228,7 @@ public final class WebSocketEngine {
         listener.onOpen();
         ByteBuffer early = earlyInput;
         earlyInput = null;
-        if (early != null && state == ConnectionState.OPEN) {
+        if (early != null && framesFollow()) {
             receive(early);
         }
     }
@@ -314,7 +316,7 @@ public final class WebSocketEngine {
             }
             listener.onUpgradeRequest(this, pendingRequest);
         }
-        if (state == ConnectionState.OPEN) {
+        if (framesFollow()) {
             return true;
         }
         if (awaitingDecision) {
@@ -356,7 +358,16 @@ public final class WebSocketEngine {
             openFraming();
         }
         listener.onOpen();
-        return state == ConnectionState.OPEN;
+        return framesFollow();
+    }
+
+    /**
+     * @return true once the handshake completed and frames are still read: OPEN, or CLOSING because this side sent a
+     *     Close frame (even from {@link EngineListener#onOpen}); the peer's frames and its Close must still be read
+     *     (RFC 6455 section 7.1.2)
+     */
+    private boolean framesFollow() {
+        return state == ConnectionState.OPEN || state == ConnectionState.CLOSING;
     }
 
     private ExtensionNegotiator negotiatorFor(String name) {
@@ -528,10 +539,8 @@ public final class WebSocketEngine {
             if (closeSent || state == ConnectionState.CLOSED || state == ConnectionState.CONNECTING) {
                 return;
             }
+            // A received Close is answered at once, so closeSent is already true when one arrived before.
             writeClose(body);
-        }
-        if (closeReceived) {
-            outbound.closeTransport(role == Role.CLIENT);
         }
     }
 
@@ -599,11 +608,13 @@ public final class WebSocketEngine {
      *
      * @param code the status code to send
      * @param message what was wrong (sent as the reason, cut to 123 bytes)
+     * @throws IllegalArgumentException when the code may not be sent (section 7.4); nothing is changed then
      */
     public void fail(int code, String message) {
         if (failed || state == ConnectionState.CLOSED || state == ConnectionState.CONNECTING) {
             return;
         }
+        ByteBuffer body = CloseFrames.body(code, message); // checks the code before anything changes
         failed = true;
         if (closeReason.isEmpty()) {
             closeReason = message;
@@ -613,7 +624,7 @@ public final class WebSocketEngine {
         }
         synchronized (this) {
             if (!closeSent) {
-                writeClose(CloseFrames.body(code, message));
+                writeClose(body);
             }
             state = ConnectionState.CLOSING;
         }

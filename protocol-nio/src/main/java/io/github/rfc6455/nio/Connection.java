@@ -16,6 +16,7 @@ import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Moves bytes between a non-blocking {@link SocketChannel} and a {@link WebSocketEngine}, optionally through TLS:
@@ -42,7 +43,6 @@ public final class Connection implements Outbound, Selectable {
     private final TransportListener listener;
     private final TlsAdapter tls;
     private final Consumer<ByteBuffer> tlsSink;
-    private final Runnable flushTask = this::flush;
     private WebSocketEngine engine;
     private SelectionKey key;
     private TransportPreamble preamble;
@@ -67,6 +67,8 @@ public final class Connection implements Outbound, Selectable {
     private volatile long queuedBytes;
     private boolean flushScheduled;
     private boolean rejectWrites;
+    /** Something was queued since the last tick; an idle connection gives its queue arrays back. */
+    private boolean queueUsed;
 
     /**
      * @param loop the event loop the connection lives on
@@ -236,7 +238,11 @@ public final class Connection implements Outbound, Selectable {
         ByteBuffer buffer = loop.readBuffer();
         reading = true;
         try {
-            for (int i = 0; i < MAX_READS_PER_EVENT && !readPaused && phase != Phase.CLOSED; i++) {
+            // While open, stop as soon as the replies queued by this event pass the high watermark: a peer that
+            // sends without reading cannot make one event queue more than one read buffer beyond it. Once closing,
+            // always read (updateInterest keeps OP_READ then), or a readable channel would spin.
+            for (int i = 0; i < MAX_READS_PER_EVENT && phase != Phase.CLOSED && (phase.compareTo(Phase.OPEN) > 0
+                    || (!readPaused && queuedBytes <= config.highWatermark())); i++) {
                 buffer.clear();
                 int n;
                 try {
@@ -314,11 +320,16 @@ public final class Connection implements Outbound, Selectable {
     }
 
     private void onEndOfStream() {
+        boolean tlsHandshaking = tls != null && tls.status() == TlsStatus.HANDSHAKING;
         if (tls != null) {
             tls.eof();
         }
         if (phase == Phase.CONNECTING || phase == Phase.PREAMBLE) {
             closeNow("connection closed by the peer before the handshake completed", null);
+        } else if (tlsHandshaking) {
+            // Typically a peer that refused our certificate and hung up without an alert.
+            String why = "connection closed by the peer during the TLS handshake";
+            closeNow(why, new SSLHandshakeException(why));
         } else {
             closeNow(null, null);
         }
@@ -364,12 +375,13 @@ public final class Connection implements Outbound, Selectable {
                     flush();
                 }
             } else {
-                loop.execute(flushTask);
+                loop.execute(this::flush); // a task per batch of writes from other threads, no field per connection
             }
         }
     }
 
     private void enqueue(ByteBuffer bytes, SendCallback callback) {
+        queueUsed = true;
         if (queue == null) {
             queue = new ByteBuffer[8];
             callbacks = new SendCallback[8];
@@ -706,6 +718,7 @@ public final class Connection implements Outbound, Selectable {
 
     @Override
     public void onTick(long now) {
+        releaseIdleQueue();
         switch (phase) {
             case CONNECTING:
                 if (expired(now, phaseStart, config.connectTimeout().toNanos())) {
@@ -756,6 +769,20 @@ public final class Connection implements Outbound, Selectable {
                 engine.ping(ByteBuffer.allocate(0));
             } else if (pingSent != 0 && expired(now, pingSent, config.pongTimeout().toNanos())) {
                 closeNow("no answer to a keepalive ping within " + config.pongTimeout().toMillis() + " ms", null);
+            }
+        }
+    }
+
+    /** Gives the queue arrays back when nothing was queued for a whole tick, so an idle connection holds none. */
+    private void releaseIdleQueue() {
+        synchronized (this) {
+            if (queueUsed) {
+                queueUsed = false;
+            } else if (queue != null && head == tail) {
+                queue = null;
+                callbacks = null;
+                head = 0;
+                tail = 0;
             }
         }
     }

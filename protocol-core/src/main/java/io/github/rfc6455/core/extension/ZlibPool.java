@@ -85,6 +85,6 @@ final class ZlibPool<T> {
 
     /** Spreads threads over the slots so that they rarely contend for the same one. */
     private static int start(int n) {
-        return (int) (Thread.currentThread().getId() % n);
+        return Math.floorMod(Thread.currentThread().hashCode(), n);
     }
 }

@@ -177,15 +177,17 @@ public final class MessageAssembler {
         fragments = 0;
     }
 
+    /**
+     * Grows the storage by doubling. An announced size only caps the growth: it is never reserved up front, so a
+     * peer cannot make the connection hold memory for bytes it has not sent (a 14-byte header announcing 16 MiB).
+     */
     private void ensureCapacity(int needed, long sizeHint) {
         if (storage != null && storage.length >= needed) {
             return;
         }
-        long capacity;
-        if (storage == null && sizeHint >= needed) {
-            capacity = sizeHint;
-        } else {
-            capacity = Math.max(needed, Math.max(MIN_CAPACITY, storage == null ? 0 : 2L * storage.length));
+        long capacity = Math.max(needed, Math.max(MIN_CAPACITY, storage == null ? 0 : 2L * storage.length));
+        if (sizeHint >= needed) {
+            capacity = Math.min(capacity, sizeHint);
         }
         capacity = Math.min(capacity, Math.min(maxMessageSize, MAX_ARRAY));
         capacity = Math.max(capacity, needed);

@@ -47,6 +47,10 @@ public final class FrameRecorder implements FrameListener {
     private boolean stopped;
     private int chunks;
 
+    /** Creates an empty recorder. */
+    public FrameRecorder() {
+    }
+
     @Override
     public void onFrameHeader(boolean fin, int rsv, int opcode, long payloadLength) {
         check(!stopped, "header after an error");
@@ -128,7 +132,8 @@ public final class FrameRecorder implements FrameListener {
     }
 
     /**
-     * Parses bytes in one go (copied first: the parser unmasks in place) and records the result.
+     * Parses bytes in one go (copied first: the parser unmasks in place) and records the result. RSV bits on data
+     * frames are recorded, not rejected, so that frames of an extension can be checked.
      *
      * @param receiver the receiving role
      * @param bytes the frames
@@ -137,7 +142,7 @@ public final class FrameRecorder implements FrameListener {
     public static FrameRecorder parse(Role receiver, byte[] bytes) {
         FrameRecorder recorder = new FrameRecorder();
         ByteBuffer in = ByteBuffer.wrap(bytes.clone());
-        new FrameParser(receiver, Long.MAX_VALUE, 0).parse(in, recorder);
+        new FrameParser(receiver, Long.MAX_VALUE, 0x70).parse(in, recorder);
         return recorder;
     }
 }

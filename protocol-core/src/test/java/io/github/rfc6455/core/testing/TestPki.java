@@ -3,7 +3,6 @@ package io.github.rfc6455.core.testing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -46,13 +45,15 @@ import javax.net.ssl.TrustManagerFactory;
  *       {@link #otherKeyStore()}, for hostname-mismatch tests;</li>
  *   <li>{@link #trustStore()}, holding only the CA certificate.</li>
  * </ul>
- * The key stores are PKCS12 files protected by {@link #PASSWORD} (the same password for the store and the key), in a
- * temporary directory deleted when the JVM exits; {@code --tls-keystore FILE.p12 --tls-password PW} accepts them.
+ * The key stores are PKCS12 files protected by {@link #PASSWORD} (the same password for the store and the key), written
+ * on first request into a temporary directory deleted when the JVM exits; {@code --tls-keystore FILE.p12
+ * --tls-password PW} accepts them.
  * Ready {@link SSLContext}s: {@link #serverContext()}, {@link #otherServerContext()}, {@link #clientContext()} (trusts
  * the test CA) and {@link #untrustingClientContext()} (trusts only the JDK's default CAs, so none of ours).
  *
- * <p>Thread-safe: everything is generated once, lazily, under class initialisation; the results are immutable or
- * thread-safe JDK objects.
+ * <p>Thread-safe: everything is generated once per JVM, lazily, under class initialisation (keys and contexts on
+ * first use of any of them, files on first request of a path); the results are immutable or thread-safe JDK objects
+ * (the key stores are never handed out).
  */
 public final class TestPki {
     /** The password of every key store and key written by this class. */
@@ -77,11 +78,10 @@ public final class TestPki {
     private static final class Material {
         static final Material INSTANCE = new Material();
 
-        final Path directory;
         final X509Certificate ca;
-        final Path serverKeyStore;
-        final Path otherKeyStore;
-        final Path trustStore;
+        final KeyStore serverKeys;
+        final KeyStore otherKeys;
+        final KeyStore trust;
         final SSLContext serverContext;
         final SSLContext otherServerContext;
         final SSLContext clientContext;
@@ -89,30 +89,27 @@ public final class TestPki {
 
         private Material() {
             try {
-                directory = Files.createTempDirectory("rfc6455-pki-");
-                directory.toFile().deleteOnExit();
                 SecureRandom random = new SecureRandom();
                 KeyPair caKeys = newKeyPair();
                 ca = certificate("rfc6455 Test CA", caKeys, "rfc6455 Test CA", caKeys, true, random);
-                KeyPair serverKeys = newKeyPair();
-                X509Certificate server = certificate("localhost", serverKeys, "rfc6455 Test CA", caKeys, false,
+                KeyPair serverPair = newKeyPair();
+                X509Certificate server = certificate("localhost", serverPair, "rfc6455 Test CA", caKeys, false,
                         random, "localhost", "127.0.0.1");
-                KeyPair otherKeys = newKeyPair();
-                X509Certificate other = certificate("other.example", otherKeys, "rfc6455 Test CA", caKeys, false,
+                KeyPair otherPair = newKeyPair();
+                X509Certificate other = certificate("other.example", otherPair, "rfc6455 Test CA", caKeys, false,
                         random, "other.example");
-                serverKeyStore = writeKeyStore("server.p12", "localhost", serverKeys.getPrivate(), server);
-                otherKeyStore = writeKeyStore("other.p12", "other.example", otherKeys.getPrivate(), other);
-                KeyStore trust = emptyKeyStore();
+                serverKeys = keyStore("localhost", serverPair.getPrivate(), server);
+                otherKeys = keyStore("other.example", otherPair.getPrivate(), other);
+                trust = emptyKeyStore();
                 trust.setCertificateEntry("rfc6455-test-ca", ca);
-                trustStore = store(trust, "truststore.p12");
-                serverContext = context(load(serverKeyStore), load(trustStore));
-                otherServerContext = context(load(otherKeyStore), load(trustStore));
-                clientContext = context(null, load(trustStore));
+                serverContext = context(serverKeys, trust);
+                otherServerContext = context(otherKeys, trust);
+                clientContext = context(null, trust);
                 untrustingClientContext = context(null, null);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot generate the test PKI", e);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the test PKI", e);
+                throw new UncheckedIOException("cannot create the test PKI", e);
             }
         }
 
@@ -147,11 +144,35 @@ public final class TestPki {
                     .generateCertificate(new ByteArrayInputStream(certificate));
         }
 
-        private Path writeKeyStore(String file, String alias, PrivateKey key, X509Certificate certificate)
+        private KeyStore keyStore(String alias, PrivateKey key, X509Certificate certificate)
                 throws GeneralSecurityException, IOException {
             KeyStore keyStore = emptyKeyStore();
             keyStore.setKeyEntry(alias, key, PASSWORD.toCharArray(), new Certificate[] {certificate, ca});
-            return store(keyStore, file);
+            return keyStore;
+        }
+    }
+
+    /** The PKCS12 files, written on first use (PBKDF2 makes each store cost a few hundred ms on a cold JVM). */
+    private static final class KeyStoreFiles {
+        static final KeyStoreFiles INSTANCE = new KeyStoreFiles();
+
+        final Path directory;
+        final Path serverKeyStore;
+        final Path otherKeyStore;
+        final Path trustStore;
+
+        private KeyStoreFiles() {
+            try {
+                directory = Files.createTempDirectory("rfc6455-pki-");
+                directory.toFile().deleteOnExit();
+                serverKeyStore = store(Material.INSTANCE.serverKeys, "server.p12");
+                otherKeyStore = store(Material.INSTANCE.otherKeys, "other.p12");
+                trustStore = store(Material.INSTANCE.trust, "truststore.p12");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot write the test PKI", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the test PKI", e);
+            }
         }
 
         private Path store(KeyStore keyStore, String file) throws GeneralSecurityException, IOException {
@@ -166,7 +187,7 @@ public final class TestPki {
 
     /** @return the directory holding the generated files */
     public static Path directory() {
-        return Material.INSTANCE.directory;
+        return KeyStoreFiles.INSTANCE.directory;
     }
 
     /** @return the test CA's certificate */
@@ -176,17 +197,17 @@ public final class TestPki {
 
     /** @return a PKCS12 key store with the {@code localhost} key and its chain (server, CA), password PASSWORD */
     public static Path serverKeyStore() {
-        return Material.INSTANCE.serverKeyStore;
+        return KeyStoreFiles.INSTANCE.serverKeyStore;
     }
 
     /** @return a PKCS12 key store with the {@code other.example} key and its chain, password {@link #PASSWORD} */
     public static Path otherKeyStore() {
-        return Material.INSTANCE.otherKeyStore;
+        return KeyStoreFiles.INSTANCE.otherKeyStore;
     }
 
     /** @return a PKCS12 trust store holding only the test CA, password {@link #PASSWORD} */
     public static Path trustStore() {
-        return Material.INSTANCE.trustStore;
+        return KeyStoreFiles.INSTANCE.trustStore;
     }
 
     /** @return a server context presenting the {@code localhost} certificate */
@@ -249,14 +270,6 @@ public final class TestPki {
     private static KeyStore emptyKeyStore() throws GeneralSecurityException, IOException {
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);
-        return keyStore;
-    }
-
-    private static KeyStore load(Path path) throws GeneralSecurityException, IOException {
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(path)) {
-            keyStore.load(in, PASSWORD.toCharArray());
-        }
         return keyStore;
     }
 

@@ -10,6 +10,7 @@ import io.github.rfc6455.core.testing.TestPki;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLEngine;
@@ -222,17 +223,48 @@ class TlsAdapterTest {
     void delegatedTasksCanRunOnAnExecutor(String protocol) throws SSLException {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            TlsPair pair = new TlsPair(
-                    TlsPair.engine(TestPki.clientEngine(TestPki.clientContext(), "localhost", 443), protocol),
-                    TlsPair.engine(TestPki.serverEngine(TestPki.serverContext()), protocol), 10, 500, executor);
-            pair.handshake();
-            assertTrue(pair.tasksRun > 0, "the handshake used delegated tasks");
-            byte[] up = data(100_000, 10);
-            pair.send(pair.client, up);
-            assertArrayEquals(up, pair.serverReceived.toByteArray());
+            for (int seed = 0; seed < 20; seed++) {
+                TlsPair pair = new TlsPair(
+                        TlsPair.engine(TestPki.clientEngine(TestPki.clientContext(), "localhost", 443), protocol),
+                        TlsPair.engine(TestPki.serverEngine(TestPki.serverContext()), protocol), seed,
+                        seed % 2 == 0 ? 1 << 16 : 1 + seed * 50, executor);
+                pair.handshake();
+                assertTrue(pair.tasksRun.get() > 0, "the handshake used delegated tasks");
+                byte[] up = data(100_000, seed);
+                pair.send(pair.client, up);
+                pair.send(pair.server, up);
+                assertArrayEquals(up, pair.serverReceived.toByteArray());
+                assertArrayEquals(up, pair.clientReceived.toByteArray());
+            }
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    @Test
+    void handshakeFailureInADelegatedTaskKeepsItsMessage() {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            TlsPair pair = new TlsPair(TestPki.clientEngine(TestPki.clientContext(), "localhost", 443),
+                    TestPki.serverEngine(TestPki.otherServerContext()), 19, 300, executor);
+            SSLException e = assertThrows(SSLException.class, pair::handshake);
+            assertTrue(String.valueOf(e.getMessage()).contains("No subject alternative DNS name matching localhost"),
+                    String.valueOf(e));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRejectingExecutorFallsBackToInlineTasks() throws SSLException {
+        Executor rejecting = task -> {
+            throw new java.util.concurrent.RejectedExecutionException("shutting down");
+        };
+        TlsPair pair = new TlsPair(TestPki.clientEngine(TestPki.clientContext(), "localhost", 443),
+                TestPki.serverEngine(TestPki.serverContext()), 20, 1 << 16, rejecting).handshake();
+        assertEquals(0, pair.tasksRun.get());
+        pair.send(pair.server, "ok".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("ok", pair.clientReceived.toString(StandardCharsets.US_ASCII));
     }
 
     @Test

@@ -30,7 +30,8 @@ final class TlsPair {
     private final int maxChunk;
     private final ByteBuffer readBuffer;
     private final Semaphore tasksDone = new Semaphore(0);
-    int tasksRun;
+    /** How many times a delegated-task completion callback fired. */
+    final java.util.concurrent.atomic.AtomicInteger tasksRun = new java.util.concurrent.atomic.AtomicInteger();
     /** Empty the buffer pool before every unwrap, so that buffers are sized from the session, not reused. */
     boolean drainPool;
 
@@ -44,8 +45,12 @@ final class TlsPair {
             client = new TlsAdapter(clientEngine);
             server = new TlsAdapter(serverEngine);
         } else {
-            client = new TlsAdapter(clientEngine, taskExecutor, tasksDone::release);
-            server = new TlsAdapter(serverEngine, taskExecutor, tasksDone::release);
+            Runnable done = () -> {
+                tasksRun.incrementAndGet();
+                tasksDone.release();
+            };
+            client = new TlsAdapter(clientEngine, taskExecutor, done);
+            server = new TlsAdapter(serverEngine, taskExecutor, done);
         }
     }
 
@@ -82,20 +87,22 @@ final class TlsPair {
             }
             boolean moved = transfer(client, server, serverReceived) | transfer(server, client, clientReceived);
             if (!moved) {
-                if (client.status() != TlsStatus.AWAITING_TASK && server.status() != TlsStatus.AWAITING_TASK) {
+                // as an event loop does: answer every task callback with a resume, wait while a task runs
+                boolean waiting = client.status() == TlsStatus.AWAITING_TASK
+                        || server.status() == TlsStatus.AWAITING_TASK;
+                if (!tasksDone.tryAcquire() && !(waiting && awaitTask())) {
                     return;
                 }
-                awaitTask();
                 client.unwrap(ByteBuffer.allocate(0), sink(clientReceived));
                 server.unwrap(ByteBuffer.allocate(0), sink(serverReceived));
             }
         }
     }
 
-    private void awaitTask() {
+    private boolean awaitTask() {
         try {
             assertTrue(tasksDone.tryAcquire(10, TimeUnit.SECONDS), "delegated task never finished");
-            tasksRun++;
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
