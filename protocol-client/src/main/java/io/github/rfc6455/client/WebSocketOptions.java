@@ -160,7 +160,7 @@ public final class WebSocketOptions {
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private Duration closeTimeout = Duration.ofSeconds(5);
         private SSLContext sslContext;
-        private boolean verifyHostname = false;
+        private boolean verifyHostname = true;
         private HttpProxy proxy;
         private ReconnectPolicy reconnectPolicy;
         private EventLoopGroup eventLoops;

@@ -137,17 +137,20 @@ class ManyConnectionsTest {
         assertTrue(echoed.await(60, TimeUnit.SECONDS), "echo: " + echoed.getCount() + " left");
         long echoNanos = System.nanoTime() - echoStart;
 
+        long closeCpuStart = cpuNanos();
         long closeStart = System.nanoTime();
         sockets.forEach(WebSocket::close);
         assertTrue(ended.await(60, TimeUnit.SECONDS), "close: " + ended.getCount() + " left");
         long closeNanos = System.nanoTime() - closeStart;
+        long closeCpu = cpuNanos() - closeCpuStart;
         assertTrue(errors.isEmpty(), errors.size() + " errors, e.g. " + errors.peek());
         assertEquals(CONNECTIONS, cleanCloses.get());
 
         System.out.printf(Locale.ROOT, "MEASURED connections=%d open_all_s=%.2f connects_per_s=%.0f "
                         + "client_cpu_us_per_open=%.0f heap_per_connection_bytes=%d echo_all_ms=%.0f close_all_ms=%.0f "
-                        + "loop_threads=1%n",
+                        + "client_cpu_us_per_close=%.0f loop_threads=1%n",
                 CONNECTIONS, openNanos / 1e9, CONNECTIONS / (openNanos / 1e9), openCpu / 1e3 / CONNECTIONS,
-                (heapOpen - heapBefore) / CONNECTIONS, echoNanos / 1e6, closeNanos / 1e6);
+                (heapOpen - heapBefore) / CONNECTIONS, echoNanos / 1e6, closeNanos / 1e6,
+                closeCpu / 1e3 / CONNECTIONS);
     }
 }
