@@ -49,12 +49,7 @@ public final class WebSocketEngine {
     private volatile ConnectionState state = ConnectionState.CONNECTING;
 
     // Opening handshake; all null once it is over.
-    private HttpHeadParser headParser;
-    private ClientHandshake clientHandshake;
-    private UpgradeRequest pendingRequest;
-    private boolean awaitingDecision;
-    private ByteBuffer earlyInput;
-    private boolean started;
+    private Opening opening = new Opening();
 
     // Negotiated.
     private String subprotocol;
@@ -91,7 +86,7 @@ public final class WebSocketEngine {
      */
     public static WebSocketEngine server(WebSocketConfig config, EngineListener listener, Outbound outbound) {
         WebSocketEngine engine = new WebSocketEngine(Role.SERVER, config, listener, outbound);
-        engine.headParser = HttpHeadParser.forRequest(config.headLimits());
+        engine.opening.headParser = HttpHeadParser.forRequest(config.headLimits());
         return engine;
     }
 
@@ -108,8 +103,8 @@ public final class WebSocketEngine {
     public static WebSocketEngine client(ClientHandshake handshake, WebSocketConfig config, EngineListener listener,
                                          Outbound outbound) {
         WebSocketEngine engine = new WebSocketEngine(Role.CLIENT, config, listener, outbound);
-        engine.clientHandshake = handshake;
-        engine.headParser = HttpHeadParser.forResponse(config.headLimits());
+        engine.opening.clientHandshake = handshake;
+        engine.opening.headParser = HttpHeadParser.forResponse(config.headLimits());
         return engine;
     }
 
@@ -126,6 +121,7 @@ public final class WebSocketEngine {
     public static WebSocketEngine open(Role role, WebSocketConfig config, MessageExtension extension,
                                        EngineListener listener, Outbound outbound) {
         WebSocketEngine engine = new WebSocketEngine(role, config, listener, outbound);
+        engine.opening = null;
         engine.extension = extension;
         engine.openFraming();
         return engine;
@@ -176,11 +172,13 @@ public final class WebSocketEngine {
      * @throws IllegalStateException on a server engine or when already started
      */
     public void start() {
-        if (role != Role.CLIENT || clientHandshake == null || state != ConnectionState.CONNECTING || started) {
+        Opening o = opening;
+        if (role != Role.CLIENT || o == null || o.clientHandshake == null || state != ConnectionState.CONNECTING
+                || o.started) {
             throw new IllegalStateException("start() is for a client engine that has not started");
         }
-        started = true;
-        outbound.write(clientHandshake.request(), null);
+        o.started = true;
+        outbound.write(o.clientHandshake.request(), null);
     }
 
     /**
@@ -193,7 +191,8 @@ public final class WebSocketEngine {
      * @throws IllegalArgumentException when the subprotocol was not requested
      */
     public void accept(String chosenSubprotocol, HttpHeaders extraHeaders) {
-        UpgradeRequest request = pendingRequest;
+        Opening o = opening;
+        UpgradeRequest request = o == null ? null : o.pendingRequest;
         if (request == null || state != ConnectionState.CONNECTING) {
             throw new IllegalStateException("no upgrade request is waiting for an answer");
         }
@@ -216,8 +215,8 @@ public final class WebSocketEngine {
             }
         }
         ByteBuffer response = ServerHandshake.accept(request, chosenSubprotocol, accepted, extraHeaders);
-        pendingRequest = null;
-        awaitingDecision = false;
+        ByteBuffer early = o.earlyInput;
+        opening = null;
         subprotocol = chosenSubprotocol;
         extensions = List.copyOf(accepted);
         extension = chosen;
@@ -226,8 +225,6 @@ public final class WebSocketEngine {
             openFraming();
         }
         listener.onOpen();
-        ByteBuffer early = earlyInput;
-        earlyInput = null;
         if (early != null && framesFollow()) {
             receive(early);
         }
@@ -251,12 +248,10 @@ public final class WebSocketEngine {
      * @throws IllegalStateException when no request is waiting for an answer
      */
     public void respond(ByteBuffer httpResponse) {
-        if (!awaitingDecision || state != ConnectionState.CONNECTING) {
+        if (opening == null || !opening.awaitingDecision || state != ConnectionState.CONNECTING) {
             throw new IllegalStateException("no request is waiting for an answer");
         }
-        awaitingDecision = false;
-        pendingRequest = null;
-        earlyInput = null;
+        opening = null;
         state = ConnectionState.CLOSED;
         outbound.write(httpResponse, null);
         outbound.closeTransport(false);
@@ -283,12 +278,12 @@ public final class WebSocketEngine {
 
     /** @return true when the connection opened and the rest of {@code in} holds frames */
     private boolean receiveHandshake(ByteBuffer in) {
-        if (awaitingDecision) {
+        if (opening.awaitingDecision) {
             stashEarlyInput(in);
             return false;
         }
         try {
-            if (!headParser.parse(in)) {
+            if (!opening.headParser.parse(in)) {
                 return false;
             }
         } catch (HandshakeException e) {
@@ -300,26 +295,26 @@ public final class WebSocketEngine {
     }
 
     private boolean onRequestHead(ByteBuffer in) {
-        HttpRequestHead head = headParser.request();
-        headParser = null;
-        awaitingDecision = true;
+        HttpRequestHead head = opening.headParser.request();
+        opening.headParser = null;
+        opening.awaitingDecision = true;
         if (!ServerHandshake.isUpgradeRequest(head)) {
             listener.onHttpRequest(this, head);
         } else {
             try {
-                pendingRequest = ServerHandshake.validate(head);
+                opening.pendingRequest = ServerHandshake.validate(head);
             } catch (HandshakeException e) {
-                awaitingDecision = false;
+                opening.awaitingDecision = false;
                 handshakeFailed(e);
                 in.position(in.limit());
                 return false;
             }
-            listener.onUpgradeRequest(this, pendingRequest);
+            listener.onUpgradeRequest(this, opening.pendingRequest);
         }
         if (framesFollow()) {
             return true;
         }
-        if (awaitingDecision) {
+        if (opening != null && opening.awaitingDecision) {
             stashEarlyInput(in);
         }
         in.position(in.limit());
@@ -330,7 +325,7 @@ public final class WebSocketEngine {
         HandshakeResponse response;
         MessageExtension chosen = null;
         try {
-            response = clientHandshake.validate(headParser.response());
+            response = opening.clientHandshake.validate(opening.headParser.response());
             for (ExtensionOffer element : response.extensions()) {
                 ExtensionNegotiator negotiator = negotiatorFor(element.name());
                 if (negotiator == null || chosen != null) {
@@ -344,13 +339,12 @@ public final class WebSocketEngine {
             in.position(in.limit());
             return false;
         } catch (ExtensionNegotiationException e) {
-            handshakeFailed(new HandshakeException(headParser.response().status(),
+            handshakeFailed(new HandshakeException(opening.headParser.response().status(),
                     "invalid Sec-WebSocket-Extensions in the response: " + e.getMessage()));
             in.position(in.limit());
             return false;
         }
-        headParser = null;
-        clientHandshake = null;
+        opening = null;
         subprotocol = response.subprotocol();
         extensions = response.extensions();
         extension = chosen;
@@ -384,26 +378,22 @@ public final class WebSocketEngine {
         if (n == 0) {
             return;
         }
-        int held = earlyInput == null ? 0 : earlyInput.remaining();
+        int held = opening.earlyInput == null ? 0 : opening.earlyInput.remaining();
         if (held + n > config.headLimits().maxHeadBytes()) {
-            awaitingDecision = false;
-            pendingRequest = null;
-            earlyInput = null;
             handshakeFailed(new HandshakeException(400, "data sent before the handshake completed"));
             in.position(in.limit());
             return;
         }
         ByteBuffer joined = ByteBuffer.allocate(held + n);
-        if (earlyInput != null) {
-            joined.put(earlyInput);
+        if (opening.earlyInput != null) {
+            joined.put(opening.earlyInput);
         }
         joined.put(in).flip();
-        earlyInput = joined;
+        opening.earlyInput = joined;
     }
 
     private void handshakeFailed(HandshakeException e) {
-        headParser = null;
-        clientHandshake = null;
+        opening = null;
         state = ConnectionState.CLOSED;
         if (role == Role.SERVER) {
             outbound.write(ServerHandshake.reject(e.status() == 0 ? 400 : e.status(), e.getMessage(), null), null);
@@ -431,11 +421,9 @@ public final class WebSocketEngine {
             parser.stop();
         }
         if (previous == ConnectionState.CONNECTING) {
-            headParser = null;
-            pendingRequest = null;
-            earlyInput = null;
-            if (role == Role.CLIENT && clientHandshake != null) {
-                clientHandshake = null;
+            Opening o = opening;
+            opening = null;
+            if (role == Role.CLIENT && o != null && o.clientHandshake != null) {
                 listener.onHandshakeFailure(new HandshakeException(0,
                         "connection closed before the opening handshake completed"));
             }
@@ -645,25 +633,27 @@ public final class WebSocketEngine {
 
     // ------------------------------------------------------------------------------------------------ frames
 
+    /** The opening handshake's state, dropped once the handshake is over so an open connection does not keep it. */
+    private static final class Opening {
+        HttpHeadParser headParser;
+        ClientHandshake clientHandshake;
+        UpgradeRequest pendingRequest;
+        boolean awaitingDecision;
+        ByteBuffer earlyInput;
+        boolean started;
+    }
+
     /** Turns parsed frames into messages and control actions. One per engine; runs on the receiving thread. */
     private final class Inbound implements FrameListener, MessageExtension.DecodedSink {
-        private int frameOpcode;
-        private boolean frameFin;
-        private long frameLength;
+        // The current frame's opcode, FIN and length are read from the parser: only what it cannot know is kept here.
         private boolean firstChunkOfMessage;
-        private long frameStartLength;
-        private byte[] control;
-        private int controlLength;
+        private ByteBuffer control;
         private int sinkError;
 
         @Override
         public void onFrameHeader(boolean fin, int rsv, int opcode, long payloadLength) {
-            frameOpcode = opcode;
-            frameFin = fin;
-            frameLength = payloadLength;
             if (Opcode.isControl(opcode)) {
                 control = null;
-                controlLength = 0;
                 return;
             }
             if (opcode == Opcode.CONTINUATION) {
@@ -684,7 +674,6 @@ public final class WebSocketEngine {
                 message.begin(opcode, rsv != 0);
                 firstChunkOfMessage = true;
             }
-            frameStartLength = message.length();
             if (!message.countFrame()) {
                 fail(CloseCodes.MESSAGE_TOO_BIG, "more than " + config.maxFragmentsPerMessage()
                         + " frames in one message");
@@ -700,11 +689,11 @@ public final class WebSocketEngine {
 
         @Override
         public void onFramePayload(ByteBuffer payload, boolean frameComplete) {
-            if (Opcode.isControl(frameOpcode)) {
+            if (Opcode.isControl(parser.opcode())) {
                 onControlChunk(payload, frameComplete);
                 return;
             }
-            boolean endOfMessage = frameComplete && frameFin;
+            boolean endOfMessage = frameComplete && parser.fin();
             int code;
             if (message.compressed()) {
                 sinkError = 0;
@@ -739,7 +728,10 @@ public final class WebSocketEngine {
                 code = deliverWhole(data);
             } else {
                 firstChunkOfMessage = false;
-                code = message.append(data, frameFin && !message.compressed() ? frameStartLength + frameLength : -1);
+                // Uncompressed, the final frame's length tells the message's size: grow no further than that.
+                long sizeHint = parser.fin() && !message.compressed()
+                        ? message.length() + data.remaining() + parser.remaining() : -1;
+                code = message.append(data, sizeHint);
                 if (code == 0 && endOfMessage) {
                     code = deliverAssembled();
                 }
@@ -789,20 +781,18 @@ public final class WebSocketEngine {
                 return;
             }
             if (control == null) {
-                control = new byte[(int) frameLength];
+                control = ByteBuffer.allocate((int) parser.payloadLength());
             }
-            int n = payload.remaining();
-            payload.get(control, controlLength, n);
-            controlLength += n;
+            control.put(payload);
             if (complete) {
-                ByteBuffer whole = ByteBuffer.wrap(control, 0, controlLength);
+                ByteBuffer whole = control.flip();
                 control = null;
                 onControlFrame(whole);
             }
         }
 
         private void onControlFrame(ByteBuffer payload) {
-            switch (frameOpcode) {
+            switch (parser.opcode()) {
                 case Opcode.PING:
                     synchronized (WebSocketEngine.this) {
                         if (!closeSent && state == ConnectionState.OPEN) {

@@ -17,9 +17,9 @@ import java.nio.ByteBuffer;
  * <p>Not thread-safe: one parser belongs to one connection and is driven by one thread at a time.
  */
 public final class FrameParser {
-    private static final int HEADER = 0;
-    private static final int PAYLOAD = 1;
-    private static final int STOPPED = 2;
+    private static final byte HEADER = 0;
+    private static final byte PAYLOAD = 1;
+    private static final byte STOPPED = 2;
 
     private static final int MAX_CONTROL_PAYLOAD = 125;
 
@@ -27,14 +27,18 @@ public final class FrameParser {
     private final long maxFramePayload;
     private int allowedRsv;
 
-    private int state = HEADER;
-    /** Partial header bytes, big-endian, in the low {@code 8 * headerBytes} bits of {@code head0}/{@code head1}. */
-    private long head0;
-    private long head1;
-    private int headerBytes;
-
+    private byte state = HEADER;
+    /** How many bytes of a header split across reads are buffered (0 on the fast path). */
+    private byte headerBytes;
+    /** The current frame's first byte: FIN, RSV1-3, opcode. */
+    private byte firstByte;
     private boolean masked;
     private int maskKey;
+    /**
+     * The current frame's payload length and the bytes of it still to come. While a split header is buffered, the two
+     * fields hold its bytes instead, big-endian: bytes 0-7 in {@code payloadLength}, bytes 8-13 in {@code remaining}
+     * (the previous frame is complete by then, so nothing else needs them; this keeps an idle parser small).
+     */
     private long payloadLength;
     private long remaining;
 
@@ -92,6 +96,29 @@ public final class FrameParser {
      */
     public void stop() {
         state = STOPPED;
+    }
+
+    /** @return the FIN bit of the current frame (valid from {@link FrameListener#onFrameHeader} until the next one) */
+    public boolean fin() {
+        return (firstByte & 0x80) != 0;
+    }
+
+    /** @return the opcode of the current frame (valid from {@link FrameListener#onFrameHeader} until the next one) */
+    public int opcode() {
+        return firstByte & 0x0F;
+    }
+
+    /** @return the payload length of the current frame (valid from {@link FrameListener#onFrameHeader} on) */
+    public long payloadLength() {
+        return payloadLength;
+    }
+
+    /**
+     * @return the payload bytes of the current frame still to come after the chunk being delivered (valid during
+     *         {@link FrameListener#onFramePayload})
+     */
+    public long remaining() {
+        return remaining;
     }
 
     /** @return true when the parser is between frames (no partial header or payload pending) */
@@ -179,26 +206,28 @@ public final class FrameParser {
         }
         int key = (b1 & 0x80) != 0 ? (int) headerBytes(at, 4) : 0;
         headerBytes = 0;
-        head0 = 0;
-        head1 = 0;
         return onHeader(b0, b1, length, key, listener);
     }
 
     private void appendHeaderByte(int b) {
+        if (headerBytes == 0) {
+            payloadLength = 0;
+            remaining = 0;
+        }
         if (headerBytes < 8) {
-            head0 = (head0 << 8) | b;
+            payloadLength = (payloadLength << 8) | b;
         } else {
-            head1 = (head1 << 8) | b;
+            remaining = (remaining << 8) | b;
         }
         headerBytes++;
     }
 
     private long headerByte(int i) {
         if (i < 8) {
-            int inHead0 = Math.min(headerBytes, 8);
-            return (head0 >>> ((inHead0 - 1 - i) << 3)) & 0xFF;
+            int inFirst = Math.min(headerBytes, 8);
+            return (payloadLength >>> ((inFirst - 1 - i) << 3)) & 0xFF;
         }
-        return (head1 >>> ((headerBytes - 1 - i) << 3)) & 0xFF;
+        return (remaining >>> ((headerBytes - 1 - i) << 3)) & 0xFF;
     }
 
     private long headerBytes(int from, int count) {
@@ -229,6 +258,7 @@ public final class FrameParser {
         boolean fin = (b0 & 0x80) != 0;
         int rsv = b0 & 0x70;
         int opcode = b0 & 0x0F;
+        firstByte = (byte) b0;
         masked = (b1 & 0x80) != 0;
         maskKey = key;
         String error = check(fin, rsv, opcode, length);

@@ -22,7 +22,6 @@ public final class MessageAssembler {
 
     private final long maxMessageSize;
     private final int maxFragments;
-    private final Utf8Validator utf8 = new Utf8Validator();
 
     private int opcode = -1;
     private boolean compressed;
@@ -30,6 +29,8 @@ public final class MessageAssembler {
     private long length;
     private byte[] storage;
     private int stored;
+    /** UTF-8 state of a text message, see {@link Utf8Validator#advance}. */
+    private int utf8;
 
     /**
      * @param maxMessageSize the largest message in bytes (1009 beyond)
@@ -77,7 +78,7 @@ public final class MessageAssembler {
         fragments = 0;
         length = 0;
         stored = 0;
-        utf8.reset();
+        utf8 = Utf8Validator.ACCEPT;
     }
 
     /**
@@ -111,7 +112,7 @@ public final class MessageAssembler {
         if (length > maxMessageSize) {
             return CloseCodes.MESSAGE_TOO_BIG;
         }
-        if (opcode == Opcode.TEXT && !utf8.update(chunk)) {
+        if (opcode == Opcode.TEXT && (utf8 = Utf8Validator.advance(utf8, chunk)) == Utf8Validator.REJECT) {
             return CloseCodes.INVALID_FRAME_PAYLOAD_DATA;
         }
         return OK;
@@ -154,7 +155,7 @@ public final class MessageAssembler {
      *         sequence
      */
     public int checkEnd() {
-        return opcode == Opcode.TEXT && !utf8.isComplete() ? CloseCodes.INVALID_FRAME_PAYLOAD_DATA : OK;
+        return opcode == Opcode.TEXT && utf8 != Utf8Validator.ACCEPT ? CloseCodes.INVALID_FRAME_PAYLOAD_DATA : OK;
     }
 
     /** @return the stored message bytes, valid until {@link #reset} */

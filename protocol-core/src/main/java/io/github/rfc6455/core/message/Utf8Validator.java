@@ -17,8 +17,10 @@ import java.nio.ByteOrder;
  * <p>Not thread-safe: an instance holds the state of one text message. The static {@link #isValid} is thread-safe.
  */
 public final class Utf8Validator {
-    private static final int ACCEPT = 0;
-    private static final int REJECT = 6;
+    /** The DFA state at a character boundary; also the initial state. */
+    static final int ACCEPT = 0;
+    /** The DFA state once the input cannot be valid UTF-8. */
+    static final int REJECT = 6;
     private static final int TAIL1 = 12;   // one more continuation byte
     private static final int TAIL2 = 18;   // two more
     private static final int TAIL3 = 24;   // three more
@@ -102,14 +104,24 @@ public final class Utf8Validator {
      *         invalid until {@link #reset()}
      */
     public boolean update(ByteBuffer bytes) {
-        int s = state;
-        if (s != REJECT) {
-            s = bytes.hasArray()
-                    ? run(s, bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.arrayOffset() + bytes.limit())
-                    : run(s, bytes, bytes.position(), bytes.limit());
-            state = s;
+        state = advance(state, bytes);
+        return state != REJECT;
+    }
+
+    /**
+     * Runs the DFA over the bytes between position and limit (position not moved), for holders of their own state.
+     *
+     * @param s the state so far ({@link #ACCEPT} at the start of a text)
+     * @param bytes the next bytes
+     * @return the new state; {@link #REJECT} once the input cannot be valid
+     */
+    static int advance(int s, ByteBuffer bytes) {
+        if (s == REJECT) {
+            return REJECT;
         }
-        return s != REJECT;
+        return bytes.hasArray()
+                ? run(s, bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.arrayOffset() + bytes.limit())
+                : run(s, bytes, bytes.position(), bytes.limit());
     }
 
     /**
