@@ -540,8 +540,14 @@ public final class WebSocketEngine {
             int rsv = 0;
             MessageExtension ext = extension;
             if (ext != null && ext.shouldEncode(payload.remaining(), opcode == Opcode.TEXT)) {
-                payload = ext.encode(payload);
-                rsv = ext.rsvBits();
+                int start = payload.position();
+                ByteBuffer encoded = ext.encode(payload);
+                if (encoded != null) {
+                    payload = encoded;
+                    rsv = ext.rsvBits();
+                } else {
+                    payload.position(start);
+                }
             }
             outbound.write(PreparedMessage.Frames.encodeMessage(opcode, rsv, payload, role.masksOutgoing(),
                     config.outgoingFrameSize()), callback);

@@ -44,9 +44,20 @@ final class DeflateExtension implements MessageExtension {
         return length >= threshold;
     }
 
+    /**
+     * Compresses the message, or returns null when that does not make it smaller (random or already compressed data):
+     * it then goes out uncompressed, as section 6 allows, which also keeps a message at the peer's size limit within
+     * that limit.
+     */
     @Override
     public ByteBuffer encode(ByteBuffer payload) {
-        return deflater.encode(payload);
+        int length = payload.remaining();
+        ByteBuffer compressed = deflater.encode(payload);
+        if (compressed.remaining() < length) {
+            return compressed;
+        }
+        deflater.forgetLastMessage();
+        return null;
     }
 
     @Override

@@ -96,6 +96,16 @@ final class MessageDeflater {
         }
     }
 
+    /**
+     * Forgets the message just compressed, for when it is sent uncompressed after all: the peer's window never sees
+     * it, so ours must not refer to it. The next message starts from an empty context (allowed: section 7.1.1.1).
+     */
+    void forgetLastMessage() {
+        if (deflater != null) {
+            deflater.reset();
+        }
+    }
+
     /** Releases the deflater held for context takeover. Idempotent. */
     void close() {
         closed = true;

@@ -62,9 +62,12 @@ final class Deflates {
         }
     }
 
-    /** @return the compressed payload of a message, copied out of the extension's scratch buffer */
+    /**
+     * @return the compressed payload of a message, copied out of the scratch buffer: always compressed, even where
+     *     the extension would send the message as it is because compressing does not make it smaller
+     */
     static byte[] encode(MessageExtension extension, byte[] message) {
-        ByteBuffer encoded = extension.encode(ByteBuffer.wrap(message));
+        ByteBuffer encoded = ((DeflateExtension) extension).deflater().encode(ByteBuffer.wrap(message));
         byte[] copy = new byte[encoded.remaining()];
         encoded.get(copy);
         return copy;

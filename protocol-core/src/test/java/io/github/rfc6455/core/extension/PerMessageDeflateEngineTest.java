@@ -180,6 +180,40 @@ class PerMessageDeflateEngineTest {
         return (close.payload()[0] & 0xFF) << 8 | close.payload()[1] & 0xFF;
     }
 
+    // ------------------------------------------------------------------------------------------------ incompressible
+
+    @Test
+    void anIncompressibleMessageAtTheSizeLimitGoesOutUncompressedAndTheContextStaysInStep() {
+        int limit = 1 << 20;
+        WebSocketConfig limited = WebSocketConfig.builder().maxSize(limit)
+                .extensions(List.of(PerMessageDeflate.defaults())).build();
+        Connection c = new Connection(limited, limited);
+        String before = new String(Deflates.json(4000, 1), StandardCharsets.US_ASCII);
+        byte[] random = new byte[limit];
+        new java.util.Random(7).nextBytes(random);
+        String after = new String(Deflates.json(4000, 2), StandardCharsets.US_ASCII);
+
+        c.client.sendText(before, null);
+        c.client.sendBinary(ByteBuffer.wrap(random), null);
+        c.client.sendText(after, null);
+        List<Frame> sent = frames(c.toServer.drain().duplicate(), Role.SERVER);
+        assertEquals(3, sent.size());
+        assertEquals(RSV1, sent.get(0).rsv(), "compressible text compressed");
+        assertEquals(0, sent.get(1).rsv(), "incompressible binary sent as it is");
+        assertEquals(limit, sent.get(1).payload().length, "exactly at the limit, not above it");
+        assertEquals(RSV1, sent.get(2).rsv(), "compression goes on afterwards");
+
+        Connection d = new Connection(limited, limited);
+        d.client.sendText(before, null);
+        d.client.sendBinary(ByteBuffer.wrap(random), null);
+        d.client.sendText(after, null);
+        d.pump();
+        assertEquals(0, d.serverEvents.failureCode, "no 1009 for a message exactly at the limit");
+        assertEquals(List.of(before, after), d.serverEvents.texts);
+        assertEquals(1, d.serverEvents.binaries.size());
+        assertArrayEquals(random, d.serverEvents.binaries.get(0));
+    }
+
     // ------------------------------------------------------------------------------------------------ exchange
 
     @Test
