@@ -46,7 +46,7 @@ class ClientHandshakeFuzzTest {
 
     @FuzzTest
     void fuzz(FuzzedDataProvider data) {
-        long cuts = data.consumeLong();
+        long cuts = data.consumeLong(0, Long.MAX_VALUE);
         byte[] input = data.consumeRemainingAsBytes();
 
         // The reference: parser on the whole input, validator, then the extension negotiation.

@@ -32,17 +32,18 @@ import java.util.List;
  * excepted), at most 125 bytes, the code big-endian, and a reason that is the longest prefix of the UTF-8 text
  * ending at a character boundary within 123 bytes.
  *
- * <p>Input layout: the received body, then a reason string for building, a code for building (4 bytes), and 8 unused
- * bytes. Seeds: {@code CloseFrameFuzzTestInputs/fuzz/}.
+ * <p>Input layout: the received body (at most 130 bytes), then a reason for building as UTF-16 (so unpaired
+ * surrogates occur), then 2 bytes of the code for building and a byte of the body's length. Seeds:
+ * {@code CloseFrameFuzzTestInputs/fuzz/}.
  */
 class CloseFrameFuzzTest {
 
     @FuzzTest
     void fuzz(FuzzedDataProvider data) {
-        data.consumeLong();
-        int buildCode = data.consumeInt();
-        String buildReason = data.consumeString(200);
-        byte[] body = data.consumeRemainingAsBytes();
+        int bodyLength = data.consumeInt(0, 130);
+        int buildCode = data.consumeInt(0, 65535);
+        byte[] body = data.consumeBytes(bodyLength);
+        String buildReason = new String(data.consumeRemainingAsBytes(), StandardCharsets.UTF_16BE);
         received(body);
         built(buildCode, buildReason);
     }

@@ -52,7 +52,7 @@ class FrameParserFuzzTest {
 
     @FuzzTest
     void fuzz(FuzzedDataProvider data) {
-        long cuts = data.consumeLong();
+        long cuts = data.consumeLong(0, Long.MAX_VALUE);
         long maxFrame = (16L << 20) - data.consumeLong(0, (16L << 20) - 125);
         int allowedRsv = data.consumeByte() & 0x70;
         Role receiver = data.consumeBoolean() ? Role.CLIENT : Role.SERVER;

@@ -33,7 +33,7 @@ class HttpHeadParserFuzzTest {
 
     @FuzzTest
     void fuzz(FuzzedDataProvider data) {
-        long cuts = data.consumeLong();
+        long cuts = data.consumeLong(0, Long.MAX_VALUE);
         int maxHeadBytes = 8192 - data.consumeInt(0, 8191);
         int maxHeaders = 100 - data.consumeInt(0, 100);
         boolean response = data.consumeBoolean();

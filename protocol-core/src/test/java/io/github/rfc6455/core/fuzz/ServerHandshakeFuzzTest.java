@@ -42,7 +42,7 @@ class ServerHandshakeFuzzTest {
 
     @FuzzTest
     void fuzz(FuzzedDataProvider data) throws HandshakeException {
-        long cuts = data.consumeLong();
+        long cuts = data.consumeLong(0, Long.MAX_VALUE);
         boolean deflate = data.consumeBoolean();
         byte[] input = data.consumeRemainingAsBytes();
         WebSocketConfig config = WebSocketConfig.builder()
