@@ -1,5 +1,6 @@
 package io.github.rfc6455.client;
 
+import io.github.rfc6455.core.SendFuture;
 import io.github.rfc6455.core.ConnectionState;
 import io.github.rfc6455.core.WebSocketEngine;
 import io.github.rfc6455.core.frame.CloseCodes;

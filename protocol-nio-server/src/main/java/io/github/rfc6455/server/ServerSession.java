@@ -1,5 +1,6 @@
 package io.github.rfc6455.server;
 
+import io.github.rfc6455.core.SendFuture;
 import io.github.rfc6455.core.ConnectionState;
 import io.github.rfc6455.core.EngineListener;
 import io.github.rfc6455.core.PreparedMessage;
