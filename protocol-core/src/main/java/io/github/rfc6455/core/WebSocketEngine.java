@@ -44,7 +44,10 @@ public final class WebSocketEngine {
     private final WebSocketConfig config;
     private final EngineListener listener;
     private final Outbound outbound;
-    private final Inbound inbound = new Inbound();
+    /** The receiving side; null before the handshake, and while the connection is idle (see {@link #trimIdle()}). */
+    private Inbound inbound;
+    /** True once frames may flow (the handshake completed). */
+    private boolean framing;
 
     private volatile ConnectionState state = ConnectionState.CONNECTING;
 
@@ -57,8 +60,6 @@ public final class WebSocketEngine {
     private MessageExtension extension;
 
     // Receiving; created when the connection opens.
-    private FrameParser parser;
-    private MessageAssembler message;
 
     // Closing.
     private boolean closeSent;
@@ -269,11 +270,40 @@ public final class WebSocketEngine {
         if (state == ConnectionState.CONNECTING && !receiveHandshake(in)) {
             return;
         }
-        FrameParser p = parser;
-        if (p != null && !failed && !closeReceived && state != ConnectionState.CLOSED) {
-            p.parse(in, inbound);
+        if (framing && !failed && !closeReceived && state != ConnectionState.CLOSED && in.hasRemaining()) {
+            Inbound i = inbound;
+            if (i == null) {
+                i = new Inbound();
+                inbound = i;
+            }
+            i.parser.parse(in, i);
         }
         in.position(in.limit());
+    }
+
+    /**
+     * Releases the receiving side's parser and message assembler when no frame or message is in progress; the next
+     * bytes create them again. The transport calls this for a connection that has been quiet for a while, so that
+     * idle connections hold as little as possible. Call on the receiving thread.
+     */
+    public void trimIdle() {
+        Inbound i = inbound;
+        if (i != null && state == ConnectionState.OPEN && i.isIdle()) {
+            inbound = null;
+        }
+    }
+
+    /** @return true while the receiving side holds a parser and an assembler (for tests) */
+    boolean holdsReceiveState() {
+        return inbound != null;
+    }
+
+    /** Stops the parse in progress, if any: nothing after a failure or a Close frame is processed. */
+    private void stopParsing() {
+        Inbound i = inbound;
+        if (i != null) {
+            i.parser.stop();
+        }
     }
 
     /** @return true when the connection opened and the rest of {@code in} holds frames */
@@ -403,9 +433,8 @@ public final class WebSocketEngine {
     }
 
     private void openFraming() {
-        int rsv = extension == null ? 0 : extension.rsvBits();
-        parser = new FrameParser(role, config.maxFramePayload(), rsv);
-        message = new MessageAssembler(config.maxMessageSize(), config.maxFragmentsPerMessage());
+        inbound = new Inbound();
+        framing = true;
         state = ConnectionState.OPEN;
     }
 
@@ -417,9 +446,7 @@ public final class WebSocketEngine {
     public void transportClosed() {
         ConnectionState previous = state;
         state = ConnectionState.CLOSED;
-        if (parser != null) {
-            parser.stop();
-        }
+        stopParsing();
         if (previous == ConnectionState.CONNECTING) {
             Opening o = opening;
             opening = null;
@@ -429,14 +456,12 @@ public final class WebSocketEngine {
             }
             return;
         }
-        if (closeReported || parser == null) {
+        if (closeReported || !framing) {
             return;
         }
         closeReported = true;
         int code = closeReceived ? peerCloseCode : CloseCodes.ABNORMAL_CLOSURE;
-        if (message != null) {
-            message.reset();
-        }
+        inbound = null;
         synchronized (this) {
             if (extension != null) {
                 extension.close();
@@ -613,9 +638,7 @@ public final class WebSocketEngine {
         if (closeReason.isEmpty()) {
             closeReason = message;
         }
-        if (parser != null) {
-            parser.stop();
-        }
+        stopParsing();
         synchronized (this) {
             if (!closeSent) {
                 writeClose(body);
@@ -651,10 +674,22 @@ public final class WebSocketEngine {
 
     /** Turns parsed frames into messages and control actions. One per engine; runs on the receiving thread. */
     private final class Inbound implements FrameListener, MessageExtension.DecodedSink {
+        private final FrameParser parser;
+        private final MessageAssembler message;
         // The current frame's opcode, FIN and length are read from the parser: only what it cannot know is kept here.
         private boolean firstChunkOfMessage;
         private ByteBuffer control;
         private int sinkError;
+
+        Inbound() {
+            parser = new FrameParser(role, config.maxFramePayload(), extension == null ? 0 : extension.rsvBits());
+            message = new MessageAssembler(config.maxMessageSize(), config.maxFragmentsPerMessage());
+        }
+
+        /** @return true between frames with no message in progress: nothing would be lost by dropping this */
+        boolean isIdle() {
+            return parser.atFrameBoundary() && !message.inMessage() && control == null;
+        }
 
         @Override
         public void onFrameHeader(boolean fin, int rsv, int opcode, long payloadLength) {

@@ -49,10 +49,15 @@ public final class Connection implements Outbound, Selectable {
     private ByteBuffer rawOut;
 
     private volatile Phase phase = Phase.NEW;
-    private long phaseStart;
-    private long lastRead;
-    private long pingSent;
-    private long closingSince;
+    // Times on a cheap int clock (see clock()), so that an idle connection stays small.
+    private int phaseStart;
+    private int lastRead;
+    private int pingSent;
+    private int closingSince;
+    private boolean pingOutstanding;
+    private boolean closingTimed;
+    /** Bytes were read since the last tick; a connection quiet for a whole tick trims its receiving state. */
+    private boolean readSinceTick;
     private boolean reading;
     private boolean needFlush;
     private boolean readPaused;
@@ -142,6 +147,7 @@ public final class Connection implements Outbound, Selectable {
         interest = SelectionKey.OP_READ;
         enterPhase(Phase.OPEN);
         lastRead = phaseStart;
+        readSinceTick = true;
         if (tls != null) {
             try {
                 tls.begin();
@@ -176,7 +182,7 @@ public final class Connection implements Outbound, Selectable {
     }
 
     private void onConnected() {
-        lastRead = System.nanoTime();
+        lastRead = clock(System.nanoTime());
         if (preamble != null) {
             enterPhase(Phase.PREAMBLE);
             rawOut = preamble.request();
@@ -202,7 +208,7 @@ public final class Connection implements Outbound, Selectable {
 
     private void enterPhase(Phase next) {
         phase = next;
-        phaseStart = System.nanoTime();
+        phaseStart = clock(System.nanoTime());
     }
 
     // ------------------------------------------------------------------------------------------------ events
@@ -258,8 +264,9 @@ public final class Connection implements Outbound, Selectable {
                 if (n == 0) {
                     break;
                 }
-                lastRead = System.nanoTime();
-                pingSent = 0;
+                lastRead = clock(System.nanoTime());
+                readSinceTick = true;
+                pingOutstanding = false;
                 buffer.flip();
                 deliver(buffer);
                 if (n < buffer.capacity()) {
@@ -717,11 +724,12 @@ public final class Connection implements Outbound, Selectable {
     // ------------------------------------------------------------------------------------------------ timers
 
     @Override
-    public void onTick(long now) {
+    public void onTick(long nowNanos) {
+        int now = clock(nowNanos);
         releaseIdleQueue();
         switch (phase) {
             case CONNECTING:
-                if (expired(now, phaseStart, config.connectTimeout().toNanos())) {
+                if (expired(now, phaseStart, config.connectTimeout())) {
                     closeNow("connect timed out after " + config.connectTimeout().toMillis() + " ms", null);
                 }
                 break;
@@ -732,7 +740,7 @@ public final class Connection implements Outbound, Selectable {
             case AWAIT_PEER_CLOSE:
             case CLOSE_AFTER_FLUSH:
             case LINGER:
-                if (expired(now, phaseStart, config.closeTimeout().toNanos())) {
+                if (expired(now, phaseStart, config.closeTimeout())) {
                     closeNow(null, null);
                 }
                 break;
@@ -741,33 +749,38 @@ public final class Connection implements Outbound, Selectable {
         }
     }
 
-    private void checkOpen(long now) {
+    private void checkOpen(int now) {
         ConnectionState state = engine.state();
         if (state == ConnectionState.CONNECTING || phase == Phase.PREAMBLE) {
-            if (expired(now, phaseStart, config.handshakeTimeout().toNanos())) {
+            if (expired(now, phaseStart, config.handshakeTimeout())) {
                 closeNow("opening handshake timed out after " + config.handshakeTimeout().toMillis() + " ms", null);
             }
             return;
         }
         if (state == ConnectionState.CLOSING) {
-            if (closingSince == 0) {
+            if (!closingTimed) {
+                closingTimed = true;
                 closingSince = now;
-            } else if (expired(now, closingSince, config.closeTimeout().toNanos())) {
+            } else if (expired(now, closingSince, config.closeTimeout())) {
                 closeNow(null, null); // the peer never answered our Close frame
             }
             return;
         }
-        long idle = config.idleTimeout().toNanos();
-        if (idle > 0 && expired(now, lastRead, idle)) {
+        if (readSinceTick) {
+            readSinceTick = false;
+        } else {
+            engine.trimIdle(); // quiet for a whole tick: hold no parser or assembler until bytes come again
+        }
+        if (expired(now, lastRead, config.idleTimeout())) {
             engine.close(CloseCodes.GOING_AWAY, "idle timeout");
             return;
         }
-        long ping = config.pingInterval().toNanos();
-        if (ping > 0) {
-            if (pingSent == 0 && expired(now, lastRead, ping)) {
+        if (!config.pingInterval().isZero()) {
+            if (!pingOutstanding && expired(now, lastRead, config.pingInterval())) {
+                pingOutstanding = true;
                 pingSent = now;
                 engine.ping(ByteBuffer.allocate(0));
-            } else if (pingSent != 0 && expired(now, pingSent, config.pongTimeout().toNanos())) {
+            } else if (pingOutstanding && expired(now, pingSent, config.pongTimeout())) {
                 closeNow("no answer to a keepalive ping within " + config.pongTimeout().toMillis() + " ms", null);
             }
         }
@@ -787,8 +800,21 @@ public final class Connection implements Outbound, Selectable {
         }
     }
 
-    private static boolean expired(long now, long since, long timeoutNanos) {
-        return timeoutNanos > 0 && now - since >= timeoutNanos;
+    /**
+     * A cheap clock for deadlines: {@link System#nanoTime()} in units of 2^20 ns (about 1.05 ms) as an int. It wraps
+     * after about 26 days; times are only ever compared by subtraction, which stays right across the wrap.
+     */
+    private static int clock(long nanos) {
+        return (int) (nanos >> 20);
+    }
+
+    /** @return true when {@code timeout} (zero: never) has passed between {@code since} and {@code now} */
+    private static boolean expired(int now, int since, java.time.Duration timeout) {
+        if (timeout.isZero()) {
+            return false;
+        }
+        long units = (timeout.toNanos() + (1 << 20) - 1) >> 20;
+        return now - since >= Math.min(units, Integer.MAX_VALUE);
     }
 
     @Override
