@@ -6,8 +6,9 @@ import io.github.rfc6455.core.frame.FrameParser;
 import java.nio.ByteBuffer;
 
 /**
- * rfc6455's {@link FrameParser} as a server runs it: input in a direct buffer (what a selector loop reads into), the
- * payload unmasked in place and handed on as a window of the input buffer.
+ * rfc6455's {@link FrameParser} as its server runs it: input in a heap buffer (what rfc6455's event loop reads into:
+ * masking and UTF-8 then run on the array), the payload unmasked in place and handed on as a window of the input
+ * buffer.
  *
  * <p>Not thread-safe.
  */
@@ -18,7 +19,7 @@ final class Rfc6455FrameDecoding implements FrameDecoding, FrameListener {
     private final Sink sink;
 
     Rfc6455FrameDecoding(FrameCorpus corpus, Sink sink) {
-        this.in = corpus.directCopy();
+        this.in = corpus.heapCopy();
         this.frameLength = corpus.frameLength();
         this.sink = sink;
     }

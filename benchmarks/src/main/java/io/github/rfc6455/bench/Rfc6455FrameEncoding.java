@@ -6,11 +6,11 @@ import io.github.rfc6455.core.frame.Opcode;
 import java.nio.ByteBuffer;
 
 /**
- * rfc6455's {@link FrameEncoder} writing into one reused direct outbound buffer (a connection's output buffer). A
- * masked frame is written whole, the payload masked while it is copied, with a key from {@link MaskKeys} (strong
- * entropy, drawn in batches). An unmasked frame is copied whole up to {@value #GATHER_THRESHOLD} bytes of payload;
- * above that only the header is written and the payload is handed on untouched for a gathering write, the same
- * threshold Netty uses.
+ * rfc6455's {@link FrameEncoder} writing into one reused heap outbound buffer (rfc6455's engine encodes into heap
+ * buffers). A masked frame is written whole, the payload masked while it is copied, with a key from {@link MaskKeys}
+ * (a ChaCha20 keystream keyed from {@code SecureRandom}). An unmasked frame is copied whole up to
+ * {@value #GATHER_THRESHOLD} bytes of payload; above that only the header is written and the payload is handed on
+ * untouched for a gathering write, as rfc6455's engine sends a large text (and as Netty does, same threshold).
  *
  * <p>Not thread-safe.
  */
@@ -24,7 +24,7 @@ final class Rfc6455FrameEncoding implements FrameEncoding {
 
     Rfc6455FrameEncoding(byte[] payload, boolean masked, Sink sink) {
         this.payload = ByteBuffer.wrap(payload);
-        this.out = ByteBuffer.allocateDirect(FrameEncoder.MAX_HEADER_LENGTH + payload.length);
+        this.out = ByteBuffer.allocate(FrameEncoder.MAX_HEADER_LENGTH + payload.length);
         this.masked = masked;
         this.sink = sink;
     }

@@ -6,6 +6,7 @@ import io.github.rfc6455.core.extension.ExtensionOffer;
 import io.github.rfc6455.core.extension.MessageExtension;
 import io.github.rfc6455.core.frame.CloseCodes;
 import io.github.rfc6455.core.frame.CloseFrames;
+import io.github.rfc6455.core.frame.FrameEncoder;
 import io.github.rfc6455.core.frame.FrameListener;
 import io.github.rfc6455.core.frame.FrameParser;
 import io.github.rfc6455.core.frame.Opcode;
@@ -40,6 +41,9 @@ import java.util.List;
  * and in order.
  */
 public final class WebSocketEngine {
+    /** Payloads above this many bytes that need no copy are written after their header, not copied behind it. */
+    static final int GATHER_THRESHOLD = 1024;
+
     private final Role role;
     private final WebSocketConfig config;
     private final EngineListener listener;
@@ -481,7 +485,8 @@ public final class WebSocketEngine {
      * @return false when the connection is not open (the callback is then told so)
      */
     public boolean sendText(CharSequence text, SendCallback callback) {
-        return sendMessage(Opcode.TEXT, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), callback);
+        return sendMessage(Opcode.TEXT, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), true,
+                callback);
     }
 
     /**
@@ -492,7 +497,7 @@ public final class WebSocketEngine {
      * @return false when the connection is not open (the callback is then told so)
      */
     public boolean sendBinary(ByteBuffer data, SendCallback callback) {
-        return sendMessage(Opcode.BINARY, data.duplicate(), callback);
+        return sendMessage(Opcode.BINARY, data.duplicate(), false, callback);
     }
 
     /**
@@ -557,7 +562,11 @@ public final class WebSocketEngine {
         }
     }
 
-    private boolean sendMessage(int opcode, ByteBuffer payload, SendCallback callback) {
+    /**
+     * @param owned true when nobody else holds the payload's bytes (the fresh UTF-8 of a text), so a large unmasked
+     *              frame can go out from them without a copy
+     */
+    private boolean sendMessage(int opcode, ByteBuffer payload, boolean owned, SendCallback callback) {
         synchronized (this) {
             if (!canSend(callback)) {
                 return false;
@@ -574,8 +583,19 @@ public final class WebSocketEngine {
                     payload.position(start);
                 }
             }
-            outbound.write(PreparedMessage.Frames.encodeMessage(opcode, rsv, payload, role.masksOutgoing(),
-                    config.outgoingFrameSize()), callback);
+            int length = payload.remaining();
+            if (owned && rsv == 0 && !role.masksOutgoing() && length > GATHER_THRESHOLD
+                    && length <= config.outgoingFrameSize()) {
+                // One large unmasked frame from bytes nobody else holds: write the header, then the payload as it is
+                // (the transport writes both with one gathering write), instead of copying it behind the header.
+                ByteBuffer header = ByteBuffer.allocate(FrameEncoder.headerLength(length, false));
+                FrameEncoder.encodeHeader(header, true, 0, opcode, length, false, 0);
+                outbound.write(header.flip(), null);
+                outbound.write(payload, callback);
+            } else {
+                outbound.write(PreparedMessage.Frames.encodeMessage(opcode, rsv, payload, role.masksOutgoing(),
+                        config.outgoingFrameSize()), callback);
+            }
         }
         return true;
     }

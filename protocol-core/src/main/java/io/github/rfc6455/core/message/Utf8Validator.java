@@ -165,13 +165,25 @@ public final class Utf8Validator {
         return v.update(bytes) && v.isComplete();
     }
 
+    /** How many bytes the DFA takes between two checks for rejection and for a return to ASCII. */
+    private static final int DFA_STRETCH = 16;
+
+    /*
+     * The DFA step is s = (int) (ROWS[byte] >>> s): a long shift uses only the low 6 bits of its distance, so the
+     * garbage above the state's 6 bits never matters and is masked off only where the state is compared. Rejection is
+     * absorbing, so it is checked once per stretch, not once per byte; ASCII is skipped 32 and then 8 bytes at a time.
+     */
     private static int run(int s, byte[] a, int i, int end) {
         while (i < end) {
-            if (s == ACCEPT) {
+            if ((s & 63) == ACCEPT) {
+                while (i + 32 <= end && (((long) LONGS_IN_ARRAY.get(a, i) | (long) LONGS_IN_ARRAY.get(a, i + 8)
+                        | (long) LONGS_IN_ARRAY.get(a, i + 16) | (long) LONGS_IN_ARRAY.get(a, i + 24))
+                        & ASCII_MASK) == 0) {
+                    i += 32;
+                }
                 while (i + 8 <= end && ((long) LONGS_IN_ARRAY.get(a, i) & ASCII_MASK) == 0) {
                     i += 8;
                 }
-                // skip single ASCII bytes without a table lookup
                 while (i < end && a[i] >= 0) {
                     i++;
                 }
@@ -179,17 +191,24 @@ public final class Utf8Validator {
                     break;
                 }
             }
-            s = (int) (ROWS[a[i++] & 0xFF] >>> s) & 63;
-            if (s == REJECT) {
+            int stop = Math.min(end, i + DFA_STRETCH);
+            while (i < stop) {
+                s = (int) (ROWS[a[i++] & 0xFF] >>> s);
+            }
+            if ((s & 63) == REJECT) {
                 return REJECT;
             }
         }
-        return s;
+        return s & 63;
     }
 
     private static int run(int s, ByteBuffer b, int i, int end) {
         while (i < end) {
-            if (s == ACCEPT) {
+            if ((s & 63) == ACCEPT) {
+                while (i + 32 <= end && ((b.getLong(i) | b.getLong(i + 8) | b.getLong(i + 16) | b.getLong(i + 24))
+                        & ASCII_MASK) == 0) {
+                    i += 32;
+                }
                 while (i + 8 <= end && (b.getLong(i) & ASCII_MASK) == 0) {
                     i += 8;
                 }
@@ -200,11 +219,14 @@ public final class Utf8Validator {
                     break;
                 }
             }
-            s = (int) (ROWS[b.get(i++) & 0xFF] >>> s) & 63;
-            if (s == REJECT) {
+            int stop = Math.min(end, i + DFA_STRETCH);
+            while (i < stop) {
+                s = (int) (ROWS[b.get(i++) & 0xFF] >>> s);
+            }
+            if ((s & 63) == REJECT) {
                 return REJECT;
             }
         }
-        return s;
+        return s & 63;
     }
 }
