@@ -297,16 +297,26 @@ public final class WebSocketEngine {
         }
     }
 
+    /** @return true while part of a message is held in the assembler's storage (for tests) */
+    boolean holdsMessageBytes() {
+        Inbound i = inbound;
+        return i != null && !i.message.nothingStored();
+    }
+
     /** @return true while the receiving side holds a parser and an assembler (for tests) */
     boolean holdsReceiveState() {
         return inbound != null;
     }
 
-    /** Stops the parse in progress, if any: nothing after a failure or a Close frame is processed. */
+    /**
+     * Stops the parse in progress, if any, and drops a half-assembled message at once: nothing after a failure or a
+     * Close frame is processed, so its storage (up to the message limit) need not wait for TCP to close.
+     */
     private void stopParsing() {
         Inbound i = inbound;
         if (i != null) {
             i.parser.stop();
+            i.message.reset();
         }
     }
 
@@ -887,7 +897,7 @@ public final class WebSocketEngine {
             closeReceived = true;
             peerCloseCode = code;
             closeReason = reason;
-            parser.stop();
+            stopParsing();
             synchronized (WebSocketEngine.this) {
                 if (!closeSent) {
                     closedByPeer = true;

@@ -67,6 +67,22 @@ class WebSocketEngineTrimTest {
     }
 
     @Test
+    void aFailureDropsAHalfAssembledMessageAtOnce() {
+        feed(peer.frame(false, Opcode.BINARY, new byte[1000]));
+        assertTrue(engine.holdsMessageBytes(), "the first fragment is stored");
+        feed(peer.frame(true, 0x40, Opcode.CONTINUATION, new byte[10])); // RSV1 without an extension: 1002
+        assertFalse(engine.holdsMessageBytes(), "released on failure, not when TCP closes later");
+    }
+
+    @Test
+    void aCloseFrameDropsAHalfAssembledMessageAtOnce() {
+        feed(peer.frame(false, Opcode.TEXT, PeerFrames.utf8("never finished")));
+        assertTrue(engine.holdsMessageBytes());
+        feed(peer.close(1000, ""));
+        assertFalse(engine.holdsMessageBytes());
+    }
+
+    @Test
     void aClosingConnectionKeepsItsState() {
         engine.close(1000, "bye");
         engine.trimIdle();
