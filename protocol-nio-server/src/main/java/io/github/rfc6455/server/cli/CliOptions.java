@@ -21,9 +21,12 @@ import java.util.List;
  * @param tlsKeystore the PKCS12 key store for {@code wss}, or null for {@code ws}
  * @param tlsPassword the key store's password, or null
  * @param threads the number of event loop threads
+ * @param maxConnections the most WebSocket sessions at once (more get 503), 0 for no limit
+ * @param idleTimeoutSeconds close a connection that received nothing for this long (1001), 0 for never
  */
 record CliOptions(String command, String host, int port, boolean deflate, long maxMessage, List<String> subprotocols,
-                  List<String> origins, Path tlsKeystore, String tlsPassword, int threads) {
+                  List<String> origins, Path tlsKeystore, String tlsPassword, int threads, int maxConnections,
+                  int idleTimeoutSeconds) {
 
     static final String ECHO = "echo";
     static final String CHAT = "chat";
@@ -44,6 +47,8 @@ record CliOptions(String command, String host, int port, boolean deflate, long m
             "  --tls-keystore FILE.p12    serve wss with the key and certificate in this PKCS12 key store",
             "  --tls-password PW          password of the key store (and of its key)",
             "  --threads N                event loop threads (default: available processors)",
+            "  --max-connections N        at most N WebSocket sessions at once, more get 503 (default: no limit)",
+            "  --idle-timeout SECONDS     close connections idle that long with 1001 (default: never)",
             "  --help                     print this help");
 
     /** The command line is not valid: the message says why. */
@@ -85,6 +90,8 @@ record CliOptions(String command, String host, int port, boolean deflate, long m
         Path keystore = null;
         String password = null;
         int threads = Runtime.getRuntime().availableProcessors();
+        int maxConnections = 0;
+        int idleTimeout = 0;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -126,6 +133,12 @@ record CliOptions(String command, String host, int port, boolean deflate, long m
                 case "--threads":
                     threads = (int) number(name, value, 1, 1024);
                     break;
+                case "--max-connections":
+                    maxConnections = (int) number(name, value, 1, Integer.MAX_VALUE);
+                    break;
+                case "--idle-timeout":
+                    idleTimeout = (int) number(name, value, 1, 86_400);
+                    break;
                 case "--subprotocols":
                     subprotocols = list(name, value);
                     break;
@@ -146,7 +159,7 @@ record CliOptions(String command, String host, int port, boolean deflate, long m
             throw new UsageException("--tls-keystore and --tls-password go together");
         }
         return new CliOptions(command, host, port, deflate, maxMessage, subprotocols, origins, keystore, password,
-                threads);
+                threads, maxConnections, idleTimeout);
     }
 
     private static long number(String name, String value, long min, long max) throws UsageException {

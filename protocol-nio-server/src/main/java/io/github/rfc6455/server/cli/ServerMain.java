@@ -1,6 +1,7 @@
 package io.github.rfc6455.server.cli;
 
 import io.github.rfc6455.core.WebSocketConfig;
+import io.github.rfc6455.nio.TransportConfig;
 import io.github.rfc6455.server.WebSocketHandler;
 import io.github.rfc6455.server.WebSocketServer;
 import java.io.IOException;
@@ -111,6 +112,13 @@ public final class ServerMain {
                 .webSocketConfig(config)
                 .subprotocols(options.subprotocols())
                 .allowedOrigins(options.origins());
+        if (options.maxConnections() > 0) {
+            builder.maxConnections(options.maxConnections());
+        }
+        if (options.idleTimeoutSeconds() > 0) {
+            builder.transportConfig(TransportConfig.builder()
+                    .idleTimeout(Duration.ofSeconds(options.idleTimeoutSeconds())).build());
+        }
         if (options.tlsKeystore() != null) {
             SSLContext tls = WebSocketServer.tlsContext(options.tlsKeystore(), options.tlsPassword().toCharArray());
             builder.listenTls(address, tls);

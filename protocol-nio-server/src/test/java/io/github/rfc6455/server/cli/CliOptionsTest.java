@@ -27,6 +27,8 @@ class CliOptionsTest {
         assertEquals(List.of(), echo.origins());
         assertNull(echo.tlsKeystore());
         assertEquals(Runtime.getRuntime().availableProcessors(), echo.threads());
+        assertEquals(0, echo.maxConnections(), "no connection limit unless asked");
+        assertEquals(0, echo.idleTimeoutSeconds(), "no idle timeout unless asked");
         assertEquals(3000, CliOptions.parse(new String[] {"chat"}).port());
     }
 
@@ -34,7 +36,8 @@ class CliOptionsTest {
     void everyOptionIsRead() throws Exception {
         CliOptions o = CliOptions.parse(new String[] {"chat", "--host", "127.0.0.1", "--port", "0", "--no-deflate",
             "--max-message", "1000", "--subprotocols", "v2,v1", "--origins", "http://a.example, https://b.example",
-            "--tls-keystore", "k.p12", "--tls-password", "pw", "--threads=3"});
+            "--tls-keystore", "k.p12", "--tls-password", "pw", "--threads=3", "--max-connections", "500",
+            "--idle-timeout", "60"});
         assertEquals("127.0.0.1", o.host());
         assertEquals(0, o.port());
         assertFalse(o.deflate());
@@ -44,12 +47,14 @@ class CliOptionsTest {
         assertEquals(Path.of("k.p12"), o.tlsKeystore());
         assertEquals("pw", o.tlsPassword());
         assertEquals(3, o.threads());
+        assertEquals(500, o.maxConnections());
+        assertEquals(60, o.idleTimeoutSeconds());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "serve", "echo --port", "echo --port x", "echo --port 65536", "echo --port -1",
         "echo --threads 0", "echo --max-message 0", "echo --bogus 1", "echo extra", "echo --subprotocols a,,b",
-        "echo --tls-keystore k.p12", "echo --tls-password pw", "echo --no-deflate=yes", "echo --host="})
+        "echo --tls-keystore k.p12", "echo --tls-password pw", "echo --no-deflate=yes", "echo --host=", "echo --max-connections 0", "echo --idle-timeout -5"})
     void badCommandLinesAreRefused(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         CliOptions.UsageException e = assertThrows(CliOptions.UsageException.class, () -> CliOptions.parse(args));

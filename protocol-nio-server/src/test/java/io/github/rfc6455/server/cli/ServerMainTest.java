@@ -285,6 +285,32 @@ class ServerMainTest {
     }
 
     @Test
+    void connectionLimitFromTheCommandLineRefusesWith503() throws Exception {
+        Server server = new Server(launch("echo", "--port", "0", "--host", "127.0.0.1", "--max-connections", "1"));
+        Client first = Client.connect(server.uri("/"), null);
+        try (java.net.Socket second = new java.net.Socket("127.0.0.1", server.port)) {
+            second.setSoTimeout(10_000);
+            second.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String status = new BufferedReader(new InputStreamReader(second.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            assertEquals("HTTP/1.1 503 Service Unavailable", status);
+        }
+        first.ws.sendText("still served", true).get(5, TimeUnit.SECONDS);
+        assertEquals("still served", first.next());
+        server.terminate();
+    }
+
+    @Test
+    void idleTimeoutFromTheCommandLineClosesWith1001() throws Exception {
+        Server server = new Server(launch("echo", "--port", "0", "--host", "127.0.0.1", "--idle-timeout", "1"));
+        Client client = Client.connect(server.uri("/"), null);
+        assertEquals(1001, client.closed.get(15, TimeUnit.SECONDS), "closed after a second without traffic");
+        server.terminate();
+    }
+
+    @Test
     void badOptionsPrintTheUsageAndExit2() throws Exception {
         Process bad = launch("echo", "--port", "notanumber");
         assertTrue(bad.waitFor(20, TimeUnit.SECONDS));
