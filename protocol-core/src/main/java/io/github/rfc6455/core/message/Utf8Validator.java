@@ -166,29 +166,28 @@ public final class Utf8Validator {
     }
 
     /** How many bytes the DFA takes between two checks for rejection and for a return to ASCII. */
-    private static final int DFA_STRETCH = 16;
+    private static final int DFA_STRETCH = 32;
 
     /*
      * The DFA step is s = (int) (ROWS[byte] >>> s): a long shift uses only the low 6 bits of its distance, so the
      * garbage above the state's 6 bits never matters and is masked off only where the state is compared. Rejection is
-     * absorbing, so it is checked once per stretch, not once per byte; ASCII is skipped 32 and then 8 bytes at a time.
+     * absorbing, so it is checked once per stretch, not once per byte. At a character boundary, runs of ASCII are
+     * skipped 64 and then 16 bytes at a time; short ASCII runs between other characters simply go through the DFA,
+     * which is faster there than stopping and starting an ASCII scan.
      */
     private static int run(int s, byte[] a, int i, int end) {
         while (i < end) {
             if ((s & 63) == ACCEPT) {
-                while (i + 32 <= end && (((long) LONGS_IN_ARRAY.get(a, i) | (long) LONGS_IN_ARRAY.get(a, i + 8)
-                        | (long) LONGS_IN_ARRAY.get(a, i + 16) | (long) LONGS_IN_ARRAY.get(a, i + 24))
+                while (i + 64 <= end && (((long) LONGS_IN_ARRAY.get(a, i) | (long) LONGS_IN_ARRAY.get(a, i + 8)
+                        | (long) LONGS_IN_ARRAY.get(a, i + 16) | (long) LONGS_IN_ARRAY.get(a, i + 24)
+                        | (long) LONGS_IN_ARRAY.get(a, i + 32) | (long) LONGS_IN_ARRAY.get(a, i + 40)
+                        | (long) LONGS_IN_ARRAY.get(a, i + 48) | (long) LONGS_IN_ARRAY.get(a, i + 56))
                         & ASCII_MASK) == 0) {
-                    i += 32;
+                    i += 64;
                 }
-                while (i + 8 <= end && ((long) LONGS_IN_ARRAY.get(a, i) & ASCII_MASK) == 0) {
-                    i += 8;
-                }
-                while (i < end && a[i] >= 0) {
-                    i++;
-                }
-                if (i == end) {
-                    break;
+                while (i + 16 <= end
+                        && (((long) LONGS_IN_ARRAY.get(a, i) | (long) LONGS_IN_ARRAY.get(a, i + 8)) & ASCII_MASK) == 0) {
+                    i += 16;
                 }
             }
             int stop = Math.min(end, i + DFA_STRETCH);
@@ -205,18 +204,13 @@ public final class Utf8Validator {
     private static int run(int s, ByteBuffer b, int i, int end) {
         while (i < end) {
             if ((s & 63) == ACCEPT) {
-                while (i + 32 <= end && ((b.getLong(i) | b.getLong(i + 8) | b.getLong(i + 16) | b.getLong(i + 24))
+                while (i + 64 <= end && ((b.getLong(i) | b.getLong(i + 8) | b.getLong(i + 16) | b.getLong(i + 24)
+                        | b.getLong(i + 32) | b.getLong(i + 40) | b.getLong(i + 48) | b.getLong(i + 56))
                         & ASCII_MASK) == 0) {
-                    i += 32;
+                    i += 64;
                 }
-                while (i + 8 <= end && (b.getLong(i) & ASCII_MASK) == 0) {
-                    i += 8;
-                }
-                while (i < end && b.get(i) >= 0) {
-                    i++;
-                }
-                if (i == end) {
-                    break;
+                while (i + 16 <= end && ((b.getLong(i) | b.getLong(i + 8)) & ASCII_MASK) == 0) {
+                    i += 16;
                 }
             }
             int stop = Math.min(end, i + DFA_STRETCH);

@@ -135,12 +135,14 @@ class Utf8ValidatorTest {
 
     @Test
     void asciiFastPathNeverSkipsANonAsciiByte() {
-        for (int length = 1; length <= 40; length++) {
+        for (int length = 1; length <= 160; length++) { // past the 64- and 16-byte ASCII strides
             for (int at = 0; at < length; at++) {
                 for (int bad : new int[] {0x80, 0xC0, 0xFF}) {
                     byte[] bytes = "a".repeat(length).getBytes(StandardCharsets.US_ASCII);
                     bytes[at] = (byte) bad;
                     assertEquals(at, firstInvalidInOneUpdate(bytes), "array, length " + length + " at " + at);
+                    assertFalse(new Utf8Validator().update(bytes, 0, length), "whole array, length " + length
+                            + " at " + at);
                     ByteBuffer direct = ByteBuffer.allocateDirect(length).put(bytes).flip();
                     Utf8Validator v = new Utf8Validator();
                     assertFalse(v.update(direct), "direct, length " + length + " at " + at);
