@@ -1,5 +1,6 @@
 package io.github.rfc6455.core.frame;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 
 /**
@@ -85,7 +86,16 @@ public final class FrameEncoder {
         int length = payload.remaining();
         encodeHeader(out, fin, rsv, opcode, length, masked, maskKey);
         int start = out.position();
-        out.put(start, payload, payload.position(), length);
+        if (out.hasArray() && payload.hasArray()) {
+            // Heap to heap: a plain arraycopy, much cheaper for small payloads than the bulk put's checks.
+            if (start + length > out.limit()) {
+                throw new BufferOverflowException();
+            }
+            System.arraycopy(payload.array(), payload.arrayOffset() + payload.position(),
+                    out.array(), out.arrayOffset() + start, length);
+        } else {
+            out.put(start, payload, payload.position(), length);
+        }
         if (masked) {
             Masking.mask(out, start, start + length, maskKey, 0);
         }
