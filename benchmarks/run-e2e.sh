@@ -4,7 +4,7 @@
 # the server's CPU time per message (utime+stime from /proc/PID/stat), then a table with ratios against rfc6455.
 #
 # Usage: benchmarks/run-e2e.sh            (from anywhere; builds the jars if they are missing)
-# Knobs (environment): CONNS=64 SIZE=1024 DEPTH=1 DURATION=20 WARMUP=5 BINARY=0 THREADS=1
+# Knobs (environment): CONNS=64 SIZE=1024 DEPTH=1 DURATION=20 WARMUP=5 BINARY=0 THREADS=2 (load tool threads)
 #   SERVERS="rfc6455 netty javawebsocket"   which servers, in order
 #   JAVA=java                                the JVM for servers and load tool
 #   BUILD_DIR=/tmp/mybuild                   build with -Drfc6455.buildDir=$BUILD_DIR/<module> instead of target/
@@ -22,7 +22,7 @@ DEPTH=${DEPTH:-1}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
 BINARY=${BINARY:-0}
-THREADS=${THREADS:-1}
+THREADS=${THREADS:-2}
 SERVERS=${SERVERS:-"rfc6455 netty javawebsocket"}
 SERVER_OPTS=${SERVER_OPTS:-}
 LOAD_OPTS=${LOAD_OPTS:-}

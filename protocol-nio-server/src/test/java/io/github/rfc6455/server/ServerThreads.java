@@ -31,12 +31,16 @@ final class ServerThreads {
     }
 
     /**
-     * Checks that the loops hold exactly {@code expected} channels. A closed channel's key leaves the selector at
-     * the loop's next select, which each round trip to the loops causes, so two round trips settle it.
+     * Checks that the loops come to hold exactly {@code expected} channels within 10 s. After a closing handshake the
+     * server keeps a socket registered until the peer's FIN arrives (RFC 6455 section 7.1.1: the server closes TCP
+     * first, then drains), and a closed channel's key leaves the selector at the loop's next select; each call of
+     * {@link WebSocketServer#registrations()} is a round trip through every loop, so repeating it lets both happen.
      */
     static void assertRegistrations(WebSocketServer server, int expected) throws Exception {
-        int found = -1;
-        for (int round = 0; round < 3 && found != expected; round++) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        int found = server.registrations();
+        while (found != expected && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
             found = server.registrations();
         }
         assertEquals(expected, found, "channels registered with the event loops");
