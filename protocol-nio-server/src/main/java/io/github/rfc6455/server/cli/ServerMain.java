@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -57,24 +59,29 @@ public final class ServerMain {
             System.exit(2);
             return;
         }
-        WebSocketServer server;
-        try {
-            server = start(options, System.out);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            System.err.println("error: cannot start the server: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
+        // The hook goes in before the server starts and prints its line: a SIGTERM right after that line must find it.
+        AtomicReference<WebSocketServer> running = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.shutdown(SHUTDOWN_TIMEOUT).get(SHUTDOWN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "shutdown did not complete", e);
+            WebSocketServer started = running.get();
+            if (started != null) {
+                try {
+                    started.shutdown(SHUTDOWN_TIMEOUT).get(SHUTDOWN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.WARNING, "shutdown did not complete", e);
+                }
             }
             System.out.flush();
             // A JVM ended by a signal exits with 128 + signal; the contract asks for 0 after a clean shutdown.
             Runtime.getRuntime().halt(0);
         }, "rfc6455-shutdown"));
+        WebSocketServer server;
+        try {
+            server = start(options, System.out, running::set);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            System.err.println("error: cannot start the server: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         server.terminationFuture().join();
     }
 
@@ -83,12 +90,15 @@ public final class ServerMain {
      *
      * @param options the parsed command line
      * @param out where the line goes
+     * @param started told about the running server before the line is printed (the SIGTERM hook needs it)
      * @return the running server
      * @throws IOException when the address cannot be bound or the key store cannot be read
      * @throws GeneralSecurityException when the key store holds no usable key
      */
-    static WebSocketServer start(CliOptions options, PrintStream out) throws IOException, GeneralSecurityException {
+    static WebSocketServer start(CliOptions options, PrintStream out, Consumer<WebSocketServer> started)
+            throws IOException, GeneralSecurityException {
         WebSocketServer server = builder(options).build().start();
+        started.accept(server);
         InetSocketAddress bound = server.localAddresses().get(0);
         out.println("listening on " + (options.tlsKeystore() != null ? "wss" : "ws") + "://"
                 + displayHost(options.host(), bound) + ":" + bound.getPort() + "/");

@@ -207,6 +207,35 @@ class ServerMainTest {
         }
     }
 
+    /**
+     * SIGTERM the moment the {@code listening on} line appears, before any client: the shutdown hook must already be
+     * in place (it once was registered after the line, and a signal in between ended the JVM with 143). The window
+     * was short, so this rarely caught it; {@link #theServerIsHandedToTheShutdownHookBeforeTheLineIsPrinted} pins the
+     * order.
+     */
+    @Test
+    void sigtermRightAfterTheListeningLineExitsZero() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            new Server(launch("echo", "--port", "0", "--host", "127.0.0.1")).terminate();
+        }
+    }
+
+    @Test
+    void theServerIsHandedToTheShutdownHookBeforeTheLineIsPrinted() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        List<String> printedWhenHandedOver = new ArrayList<>();
+        io.github.rfc6455.server.WebSocketServer server = ServerMain.start(
+                CliOptions.parse(new String[] {"echo", "--port", "0", "--host", "127.0.0.1"}), out,
+                started -> printedWhenHandedOver.add(bytes.toString(StandardCharsets.UTF_8)));
+        try {
+            assertEquals(List.of(""), printedWhenHandedOver);
+            assertTrue(LISTENING.matcher(bytes.toString(StandardCharsets.UTF_8).trim()).matches(), bytes::toString);
+        } finally {
+            server.shutdown(java.time.Duration.ofSeconds(1)).get(5, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void echoServerEchoesAndLeavesOnSigtermWith1001AndExitStatus0() throws Exception {
         Server server = new Server(launch("echo", "--port", "0", "--host", "127.0.0.1", "--threads", "2",
