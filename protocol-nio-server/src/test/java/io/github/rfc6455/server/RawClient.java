@@ -3,6 +3,7 @@ package io.github.rfc6455.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,42 +13,46 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
- * A blocking WebSocket client over a plain socket with its own minimal frame codec (written from RFC 6455 section 5.2,
- * independent of protocol-core), for tests that must send what a well-behaved client never would and read exactly what
- * the server answers. Every read has a timeout, so a test cannot hang.
+ * A blocking WebSocket client over a plain (or TLS) socket with its own minimal frame codec (written from RFC 6455
+ * section 5.2, independent of protocol-core), for tests that must send what a well-behaved client never would (any
+ * bytes, any frame header, any number of frames) and read exactly what the server answers. Every read has a timeout,
+ * so a test cannot hang. Shared by the tests of this package and the hostile-client tests.
  *
- * <p>Not thread-safe.
+ * <p>Not thread-safe, except that one thread may write while another reads.
  */
-final class RawClient implements AutoCloseable {
-    static final int TEXT = 0x1;
-    static final int BINARY = 0x2;
-    static final int CONTINUATION = 0x0;
-    static final int CLOSE = 0x8;
-    static final int PING = 0x9;
-    static final int PONG = 0xA;
+public final class RawClient implements AutoCloseable {
+    public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
+    public static final int CONTINUATION = 0x0;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     /** A frame as read from the server. */
-    record Frame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) {
-        String text() {
+    public record Frame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        int closeCode() {
+        public int closeCode() {
             return payload.length < 2 ? 1005 : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
         }
     }
 
     /** An HTTP response head with its body (read by Content-Length). */
-    record Reply(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Reply(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -59,27 +64,41 @@ final class RawClient implements AutoCloseable {
     private RawClient(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     }
 
     /**
      * @param port a loopback port
      * @param receiveBuffer SO_RCVBUF to set before connecting, or 0 for the default
-     * @return a connected client whose reads time out after 10 s
+     * @return a connected client whose reads time out after 20 s
      */
-    static RawClient connect(int port, int receiveBuffer) throws IOException {
+    public static RawClient connect(int port, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
         }
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(20_000);
         return new RawClient(socket);
     }
 
-    static RawClient connect(int port) throws IOException {
+    public static RawClient connect(int port) throws IOException {
         return connect(port, 0);
+    }
+
+    /**
+     * @param port a loopback port
+     * @param context trusts the server's certificate
+     * @return a client connected over TLS, handshake done, reads timing out after 20 s
+     */
+    public static RawClient connectTls(int port, SSLContext context) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(20_000);
+        socket.startHandshake();
+        return new RawClient(socket);
     }
 
     static String newKey() {
@@ -89,7 +108,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** @return a valid upgrade request for the path, with extra header lines (each ending in CRLF) */
-    static String upgradeRequest(String path, String extraHeaderLines) {
+    public static String upgradeRequest(String path, String extraHeaderLines) {
         return "GET " + path + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\n"
                 + "Upgrade: websocket\r\n"
@@ -100,29 +119,43 @@ final class RawClient implements AutoCloseable {
                 + "\r\n";
     }
 
-    void setTimeout(int millis) throws SocketException {
+    public void setTimeout(int millis) throws SocketException {
         socket.setSoTimeout(millis);
     }
 
-    void write(String ascii) throws IOException {
+    public void write(String ascii) throws IOException {
         write(ascii.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
+    /** Buffers bytes without flushing (many small frames in few writes). */
+    public void buffer(byte[] bytes) throws IOException {
+        out.write(bytes);
+    }
+
+    public void flush() throws IOException {
+        out.flush();
+    }
+
     /** Sends a valid upgrade request for the path and checks the 101. */
-    RawClient open(String path) throws IOException {
-        write(upgradeRequest(path, ""));
+    public RawClient open(String path) throws IOException {
+        return open(path, "");
+    }
+
+    /** Sends a valid upgrade request for the path with extra header lines and checks the 101. */
+    public RawClient open(String path, String extraHeaderLines) throws IOException {
+        write(upgradeRequest(path, extraHeaderLines));
         Reply reply = readReply();
         assertEquals(101, reply.status(), () -> "expected 101, got " + reply);
         return this;
     }
 
     /** Reads a response head, and its body when it has a Content-Length. */
-    Reply readReply() throws IOException {
+    public Reply readReply() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -152,19 +185,30 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Sends one masked frame (a client must mask, RFC 6455 section 5.3). */
-    void sendFrame(boolean fin, int rsv, int opcode, byte[] payload) throws IOException {
+    public void sendFrame(boolean fin, int rsv, int opcode, byte[] payload) throws IOException {
         sendFrame(fin, rsv, opcode, payload, true);
     }
 
-    void sendFrame(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) throws IOException {
+    public void sendFrame(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) throws IOException {
         write(encode(fin, rsv, opcode, payload, masked));
     }
 
-    void sendText(String text) throws IOException {
+    public void sendText(String text) throws IOException {
         sendFrame(true, 0, TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    void sendClose(int code, String reason) throws IOException {
+    /** Sends a text message and checks that the server echoes it, skipping pings and pongs (a bystander's check). */
+    public void assertEchoes(String text) throws IOException {
+        sendText(text);
+        Frame frame = readFrame();
+        while (frame.opcode() == PONG || frame.opcode() == PING) {
+            frame = readFrame();
+        }
+        assertEquals(TEXT, frame.opcode(), "no text frame came back");
+        assertEquals(text, frame.text(), "the echo differs");
+    }
+
+    public void sendClose(int code, String reason) throws IOException {
         byte[] r = reason.getBytes(StandardCharsets.UTF_8);
         byte[] payload = new byte[2 + r.length];
         payload[0] = (byte) (code >> 8);
@@ -173,7 +217,20 @@ final class RawClient implements AutoCloseable {
         sendFrame(true, 0, CLOSE, payload);
     }
 
-    static byte[] encode(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) {
+    /** @return one client frame, masked with a fresh key (RFC 6455 section 5.3); {@code rsv} as bits 0 to 7 */
+    public static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload) {
+        return encode(fin, rsv, opcode, payload, true);
+    }
+
+    /** @return a masked frame header alone, announcing any 64-bit length, even one with the top bit set */
+    public static byte[] header(int firstByte, long length) {
+        ByteBuffer header = ByteBuffer.allocate(14);
+        header.put((byte) firstByte).put((byte) (0x80 | 127)).putLong(length)
+                .putInt(ThreadLocalRandom.current().nextInt());
+        return header.array();
+    }
+
+    public static byte[] encode(boolean fin, int rsv, int opcode, byte[] payload, boolean masked) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write((fin ? 0x80 : 0) | (rsv << 4) | opcode);
         int maskBit = masked ? 0x80 : 0;
@@ -201,7 +258,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads one frame; the server must not mask (RFC 6455 section 5.1), which the caller may check. */
-    Frame readFrame() throws IOException {
+    public Frame readFrame() throws IOException {
         int b0 = readByte();
         int b1 = readByte();
         long length = b1 & 0x7F;
@@ -212,6 +269,9 @@ final class RawClient implements AutoCloseable {
             for (int i = 0; i < 8; i++) {
                 length = (length << 8) | readByte();
             }
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IOException("frame too long: " + length);
         }
         boolean masked = (b1 & 0x80) != 0;
         byte[] key = masked ? in.readNBytes(4) : new byte[4];
@@ -226,7 +286,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads frames until a Close frame, skipping data and pings; @return its status code */
-    int readCloseCode() throws IOException {
+    public int readCloseCode() throws IOException {
         while (true) {
             Frame frame = readFrame();
             if (frame.opcode() == CLOSE) {
@@ -235,11 +295,28 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads frames until a Close frame, skipping only pings and pongs; @return its status code
+     * @throws AssertionError when a data frame comes first (a message that should have been refused was delivered)
+     */
+    public int readCloseCodeWithNoDataBefore() throws IOException {
+        while (true) {
+            Frame frame = readFrame();
+            if (frame.opcode() == CLOSE) {
+                return frame.closeCode();
+            }
+            if (frame.opcode() != PING && frame.opcode() != PONG) {
+                throw new AssertionError("a data frame (" + frame.payload().length + " bytes) before the close");
+            }
+        }
+    }
+
     /** @return true when the server closed the connection (end of stream or reset) before the timeout */
-    boolean awaitEof() throws IOException {
+    public boolean awaitEof() throws IOException {
         try {
+            byte[] sink = new byte[8192];
             while (true) {
-                if (in.read() < 0) {
+                if (in.read(sink) < 0) {
                     return true;
                 }
             }
@@ -251,7 +328,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads the Close frame that must come next, answers it, and checks that the server then closes TCP. */
-    int expectCloseAndEof() throws IOException {
+    public int expectCloseAndEof() throws IOException {
         int code = readCloseCode();
         try {
             sendClose(code == 1005 || code == 1006 ? 1000 : code, "");
@@ -270,11 +347,11 @@ final class RawClient implements AutoCloseable {
         return b;
     }
 
-    InputStream input() {
+    public InputStream input() {
         return in;
     }
 
-    Socket socket() {
+    public Socket socket() {
         return socket;
     }
 

@@ -1,5 +1,6 @@
 package io.github.rfc6455.server.hostile;
 
+import io.github.rfc6455.server.RawClient;
 import io.github.rfc6455.core.WebSocketConfig;
 import io.github.rfc6455.nio.TransportConfig;
 import io.github.rfc6455.server.Session;
@@ -83,8 +84,8 @@ final class EchoFixture implements AutoCloseable {
     }
 
     /** @return a well-behaved client, open on /echo: the canary that must keep echoing through every attack */
-    HostileClient canary() throws IOException {
-        return HostileClient.connect(port()).open();
+    RawClient canary() throws IOException {
+        return RawClient.connect(port()).open("/echo");
     }
 
     /** Waits until the server holds exactly {@code count} TCP connections. */

@@ -1,13 +1,14 @@
 package io.github.rfc6455.server.hostile;
 
-import static io.github.rfc6455.server.hostile.HostileClient.BINARY;
-import static io.github.rfc6455.server.hostile.HostileClient.CONTINUATION;
-import static io.github.rfc6455.server.hostile.HostileClient.PING;
-import static io.github.rfc6455.server.hostile.HostileClient.PONG;
+import static io.github.rfc6455.server.RawClient.BINARY;
+import static io.github.rfc6455.server.RawClient.CONTINUATION;
+import static io.github.rfc6455.server.RawClient.PING;
+import static io.github.rfc6455.server.RawClient.PONG;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rfc6455.server.RawClient;
 import io.github.rfc6455.core.WebSocketConfig;
 import io.github.rfc6455.nio.TransportConfig;
 import io.github.rfc6455.server.Session;
@@ -47,10 +48,10 @@ class FrameAttackTest {
     }
 
     private static void assertLengthFails(long length, int code) throws Exception {
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port()).open()) {
-            attacker.write(HostileClient.header(0x80 | BINARY, length));
-            assertEquals(code, attacker.readCloseCode(), () -> "close code for length " + Long.toUnsignedString(length));
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port()).open("/echo")) {
+            attacker.write(RawClient.header(0x80 | BINARY, length));
+            assertEquals(code, attacker.readCloseCodeWithNoDataBefore(), () -> "close code for length " + Long.toUnsignedString(length));
             assertTrue(attacker.awaitEof(), "the connection stayed open");
             canary.assertEchoes("after a frame of " + Long.toUnsignedString(length) + " bytes");
             assertEquals(1, fixture.messages.get(), "only the canary's message may be delivered");
@@ -61,18 +62,18 @@ class FrameAttackTest {
     @Test
     void messageExactlyAtTheLimitIsEchoedWhole() throws Exception {
         byte[] message = random(LIMIT, 1);
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient big = HostileClient.connect(fixture.port()).open()) {
-            CompletableFuture<HostileClient.Frame> echo = CompletableFuture.supplyAsync(() -> {
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient big = RawClient.connect(fixture.port()).open("/echo")) {
+            CompletableFuture<RawClient.Frame> echo = CompletableFuture.supplyAsync(() -> {
                 try {
                     return big.readFrame();
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            big.send(true, BINARY, message);
+            big.sendFrame(true, 0, BINARY, message);
             canary.assertEchoes("while 16 MiB are echoed");
-            HostileClient.Frame frame = echo.get(60, TimeUnit.SECONDS);
+            RawClient.Frame frame = echo.get(60, TimeUnit.SECONDS);
             assertEquals(BINARY, frame.opcode());
             assertTrue(frame.fin());
             assertArrayEquals(message, frame.payload(), "the 16 MiB echo differs");
@@ -84,18 +85,18 @@ class FrameAttackTest {
     /** One byte over the limit, in two fragments (16 MiB, then 1 byte): 1009, and nothing is delivered or echoed. */
     @Test
     void oneByteOverTheLimitIs1009AndNeverDelivered() throws Exception {
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port()).open()) {
-            attacker.send(false, BINARY, random(LIMIT, 2));
-            attacker.send(true, CONTINUATION, new byte[] {42});
-            assertEquals(1009, attacker.readCloseCode(), "a data frame came back instead of the close");
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port()).open("/echo")) {
+            attacker.sendFrame(false, 0, BINARY, random(LIMIT, 2));
+            attacker.sendFrame(true, 0, CONTINUATION, new byte[] {42});
+            assertEquals(1009, attacker.readCloseCodeWithNoDataBefore(), "a data frame came back instead of the close");
             assertTrue(attacker.awaitEof());
             canary.assertEchoes("after one byte too many");
             assertEquals(1, fixture.messages.get(), "the oversized message was delivered");
         }
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient attacker = fixture.canary()) {
-            attacker.send(true, BINARY, new byte[LIMIT + 1]); // in one frame: fails at its header
-            assertEquals(1009, attacker.readCloseCode());
+        try (EchoFixture fixture = EchoFixture.start(); RawClient attacker = fixture.canary()) {
+            attacker.sendFrame(true, 0, BINARY, new byte[LIMIT + 1]); // in one frame: fails at its header
+            assertEquals(1009, attacker.readCloseCodeWithNoDataBefore());
             assertEquals(0, fixture.messages.get());
         }
     }
@@ -107,14 +108,14 @@ class FrameAttackTest {
     @Test
     void endlessTinyContinuationsHitTheFragmentCap() throws Exception {
         for (int size : new int[] {0, 1}) {
-            try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-                 HostileClient attacker = HostileClient.connect(fixture.port()).open()) {
+            try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+                 RawClient attacker = RawClient.connect(fixture.port()).open("/echo")) {
                 long allocatedBefore = Heap.allocatedBy(fixture.loopThread);
                 int frames = 2 * WebSocketConfig.DEFAULT_MAX_FRAGMENTS; // 2,097,152 frames
                 CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
                     try {
-                        attacker.buffer(HostileClient.frame(false, 0, BINARY, new byte[size]));
-                        byte[] continuation = HostileClient.frame(false, 0, CONTINUATION, new byte[size]);
+                        attacker.buffer(RawClient.frame(false, 0, BINARY, new byte[size]));
+                        byte[] continuation = RawClient.frame(false, 0, CONTINUATION, new byte[size]);
                         for (int i = 1; i < frames; i++) {
                             attacker.buffer(continuation);
                         }
@@ -124,7 +125,7 @@ class FrameAttackTest {
                     }
                 });
                 canary.assertEchoes("during " + size + "-byte continuations");
-                assertEquals(1009, attacker.readCloseCode(), "fragment cap not applied to " + size + "-byte frames");
+                assertEquals(1009, attacker.readCloseCodeWithNoDataBefore(), "fragment cap not applied to " + size + "-byte frames");
                 assertTrue(attacker.awaitEof());
                 flood.get(60, TimeUnit.SECONDS);
                 long allocated = Heap.allocatedBy(fixture.loopThread) - allocatedBefore;
@@ -143,31 +144,31 @@ class FrameAttackTest {
     @Test
     void sixteenMebibytesInOneByteFrames() throws Exception {
         byte[] message = random(LIMIT, 3);
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port()).open()) {
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port()).open("/echo")) {
             CompletableFuture<Void> sending = sendInOneByteFrames(attacker, message);
-            assertEquals(1009, attacker.readCloseCode());
+            assertEquals(1009, attacker.readCloseCodeWithNoDataBefore());
             sending.get(120, TimeUnit.SECONDS);
             canary.assertEchoes("after the fragment cap");
         }
         WebSocketConfig raised = WebSocketConfig.builder().maxFragmentsPerMessage(LIMIT).build();
         try (EchoFixture fixture = EchoFixture.start(raised, TransportConfig.DEFAULT);
-             HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port()).open()) {
+             RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port()).open("/echo")) {
             CompletableFuture<Void> sending = sendInOneByteFrames(attacker, message);
             canary.assertEchoes("during 2^24 fragments");
-            HostileClient.Frame frame = attacker.readFrame();
+            RawClient.Frame frame = attacker.readFrame();
             sending.get(120, TimeUnit.SECONDS);
             assertArrayEquals(message, frame.payload(), "the message of 1-byte frames came back different");
             canary.assertEchoes("after 2^24 fragments");
         }
     }
 
-    private static CompletableFuture<Void> sendInOneByteFrames(HostileClient client, byte[] message) {
+    private static CompletableFuture<Void> sendInOneByteFrames(RawClient client, byte[] message) {
         return CompletableFuture.runAsync(() -> {
             try {
                 for (int i = 0; i < message.length; i++) {
-                    client.buffer(HostileClient.frame(i == message.length - 1, 0, i == 0 ? BINARY : CONTINUATION,
+                    client.buffer(RawClient.frame(i == message.length - 1, 0, i == 0 ? BINARY : CONTINUATION,
                             new byte[] {message[i]}));
                 }
                 client.flush();
@@ -181,9 +182,9 @@ class FrameAttackTest {
     @Test
     void messageInOneByteTcpWritesIsEchoed() throws Exception {
         byte[] message = random(1 << 20, 4);
-        byte[] frame = HostileClient.frame(true, 0, BINARY, message);
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port()).open()) {
+        byte[] frame = RawClient.frame(true, 0, BINARY, message);
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port()).open("/echo")) {
             java.io.OutputStream raw = attacker.socket().getOutputStream();
             for (int i = 0; i < frame.length; i++) {
                 raw.write(frame[i]);
@@ -191,7 +192,7 @@ class FrameAttackTest {
                     canary.assertEchoes("during 1-byte writes");
                 }
             }
-            HostileClient.Frame echo = attacker.readFrame();
+            RawClient.Frame echo = attacker.readFrame();
             assertArrayEquals(message, echo.payload());
             canary.assertEchoes("after 1-byte writes");
         }
@@ -201,12 +202,12 @@ class FrameAttackTest {
     @Test
     void pingFloodIsAnsweredInOrder() throws Exception {
         int pings = 100_000;
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port()).open()) {
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port()).open("/echo")) {
             CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
                 try {
                     for (int i = 0; i < pings; i++) {
-                        attacker.buffer(HostileClient.frame(true, 0, PING, ByteBuffer.allocate(4).putInt(i).array()));
+                        attacker.buffer(RawClient.frame(true, 0, PING, ByteBuffer.allocate(4).putInt(i).array()));
                     }
                     attacker.flush();
                 } catch (IOException e) {
@@ -214,7 +215,7 @@ class FrameAttackTest {
                 }
             });
             for (int i = 0; i < pings; i++) {
-                HostileClient.Frame pong = attacker.readFrame();
+                RawClient.Frame pong = attacker.readFrame();
                 assertEquals(PONG, pong.opcode());
                 assertEquals(i, ByteBuffer.wrap(pong.payload()).getInt(), "pong out of order");
                 if (i == pings / 2) {
@@ -234,11 +235,11 @@ class FrameAttackTest {
     void pingFloodFromANonReaderIsBoundedByTheHighWatermark() throws Exception {
         TransportConfig transport = TransportConfig.DEFAULT;
         long bound = transport.highWatermark() + transport.readBufferSize() + 4096;
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port(), 4096).open()) {
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port(), 4096).open("/echo")) {
             Session session = sessionOf(fixture, attacker);
             CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
-                byte[] ping = HostileClient.frame(true, 0, PING, new byte[125]);
+                byte[] ping = RawClient.frame(true, 0, PING, new byte[125]);
                 try {
                     for (int i = 0; i < 2_000_000; i++) {
                         attacker.buffer(ping);
@@ -266,12 +267,12 @@ class FrameAttackTest {
     /** A million unsolicited pongs (Undertow CVE-2021-3690 leaked a buffer per pong): the heap after GC is unchanged. */
     @Test
     void unsolicitedPongFloodLeaksNothing() throws Exception {
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port()).open()) {
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port()).open("/echo")) {
             attacker.assertEchoes("warm up");
             long before = Heap.usedAfterGc();
             CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
-                byte[] pong = HostileClient.frame(true, 0, PONG, new byte[125]);
+                byte[] pong = RawClient.frame(true, 0, PONG, new byte[125]);
                 try {
                     for (int i = 0; i < 1_000_000; i++) {
                         attacker.buffer(pong);
@@ -291,7 +292,7 @@ class FrameAttackTest {
         }
     }
 
-    static Session sessionOf(EchoFixture fixture, HostileClient client) throws InterruptedException {
+    static Session sessionOf(EchoFixture fixture, RawClient client) throws InterruptedException {
         int port = client.socket().getLocalPort();
         Session[] found = {null};
         Eventually.await(() -> {

@@ -3,6 +3,7 @@ package io.github.rfc6455.server.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rfc6455.server.RawClient;
 import io.github.rfc6455.core.WebSocketConfig;
 import io.github.rfc6455.core.handshake.HeadLimits;
 import io.github.rfc6455.core.testing.TestPki;
@@ -34,10 +35,10 @@ class HandshakeAttackTest {
     void slowlorisHandshakesAreDroppedByTheHandshakeTimeout() throws Exception {
         TransportConfig transport = TransportConfig.builder().handshakeTimeout(Duration.ofSeconds(1)).build();
         try (EchoFixture fixture = EchoFixture.start(WebSocketConfig.DEFAULT, transport);
-             HostileClient canary = fixture.canary()) {
-            List<HostileClient> attackers = new ArrayList<>();
+             RawClient canary = fixture.canary()) {
+            List<RawClient> attackers = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                HostileClient attacker = HostileClient.connect(fixture.port());
+                RawClient attacker = RawClient.connect(fixture.port());
                 attacker.write("GET /echo HTTP/1.1\r\n");
                 attackers.add(attacker);
             }
@@ -46,7 +47,7 @@ class HandshakeAttackTest {
             int dropped = 0;
             for (int i = 0; dropped < attackers.size() && System.nanoTime() < deadline; i++) {
                 dropped = 0;
-                for (HostileClient attacker : attackers) {
+                for (RawClient attacker : attackers) {
                     try {
                         attacker.write(new byte[] {trickle[i % trickle.length]});
                     } catch (IOException e) {
@@ -58,7 +59,7 @@ class HandshakeAttackTest {
                 }
                 Thread.sleep(20); // the attack's pace: a byte every 20 ms on every connection
             }
-            for (HostileClient attacker : attackers) {
+            for (RawClient attacker : attackers) {
                 attacker.setTimeout(5000);
                 assertTrue(attacker.awaitEof(), "a slowloris connection was not closed");
                 attacker.close();
@@ -71,8 +72,8 @@ class HandshakeAttackTest {
     /** A head of 1 MiB: 431 once the 8 KiB head limit is passed, the connection closed; nothing more is read. */
     @Test
     void headOfOneMebibyteGets431() throws Exception {
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port())) {
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port())) {
             byte[] filler = new byte[1 << 20];
             java.util.Arrays.fill(filler, (byte) 'a');
             CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
@@ -83,7 +84,7 @@ class HandshakeAttackTest {
                     // the server closed the connection after its 431: expected
                 }
             });
-            HostileClient.Reply reply = attacker.readReply();
+            RawClient.Reply reply = attacker.readReply();
             assertEquals(431, reply.status(), () -> "reply " + reply);
             assertEquals("close", reply.header("Connection"));
             assertTrue(attacker.awaitEof(), "the connection stayed open after 431");
@@ -96,9 +97,9 @@ class HandshakeAttackTest {
     /** 10,000 headers: 431 at the 101st (the header count limit), connection closed. */
     @Test
     void tenThousandHeadersGet431() throws Exception {
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port())) {
-            StringBuilder head = new StringBuilder(HostileClient.upgradeRequest("/echo", ""));
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port())) {
+            StringBuilder head = new StringBuilder(RawClient.upgradeRequest("/echo", ""));
             head.setLength(head.length() - 2);
             for (int i = 0; i < 10_000; i++) {
                 head.append("X-").append(i).append(": v\r\n");
@@ -111,7 +112,7 @@ class HandshakeAttackTest {
                     // closed after the 431
                 }
             });
-            HostileClient.Reply reply = attacker.readReply();
+            RawClient.Reply reply = attacker.readReply();
             assertEquals(431, reply.status(), () -> "reply " + reply);
             assertTrue(reply.body().contains("header"), reply.body());
             assertTrue(attacker.awaitEof());
@@ -129,11 +130,11 @@ class HandshakeAttackTest {
     @Test
     void subprotocolHeaderOfSpacesAndCommasIsAnsweredPromptly() throws Exception {
         String separators = " ,".repeat(50_000);
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port())) {
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port())) {
             CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
                 try {
-                    attacker.write(HostileClient.upgradeRequest("/echo", "Sec-WebSocket-Protocol: " + separators
+                    attacker.write(RawClient.upgradeRequest("/echo", "Sec-WebSocket-Protocol: " + separators
                             + "\r\n"));
                 } catch (IOException e) {
                     // closed after the 431
@@ -145,18 +146,18 @@ class HandshakeAttackTest {
         }
         WebSocketConfig bigHeads = WebSocketConfig.builder().headLimits(new HeadLimits(1 << 20, 100)).build();
         try (EchoFixture fixture = EchoFixture.start(b -> b.webSocketConfig(bigHeads).subprotocols(List.of("chat")));
-             HostileClient canary = fixture.canary()) {
-            try (HostileClient attacker = HostileClient.connect(fixture.port())) {
-                attacker.write(HostileClient.upgradeRequest("/echo", "Sec-WebSocket-Protocol: " + separators
+             RawClient canary = fixture.canary()) {
+            try (RawClient attacker = RawClient.connect(fixture.port())) {
+                attacker.write(RawClient.upgradeRequest("/echo", "Sec-WebSocket-Protocol: " + separators
                         + "\r\n"));
-                HostileClient.Reply reply = attacker.readReply(); // within the 20 s read deadline
+                RawClient.Reply reply = attacker.readReply(); // within the 20 s read deadline
                 assertEquals(400, reply.status(), () -> "reply " + reply);
                 assertTrue(reply.body().contains("Sec-WebSocket-Protocol"), reply.body());
             }
-            try (HostileClient attacker = HostileClient.connect(fixture.port())) {
-                attacker.write(HostileClient.upgradeRequest("/echo", "Sec-WebSocket-Protocol: " + separators
+            try (RawClient attacker = RawClient.connect(fixture.port())) {
+                attacker.write(RawClient.upgradeRequest("/echo", "Sec-WebSocket-Protocol: " + separators
                         + "chat\r\n"));
-                HostileClient.Reply reply = attacker.readReply();
+                RawClient.Reply reply = attacker.readReply();
                 assertEquals(101, reply.status(), () -> "reply " + reply);
                 assertEquals("chat", reply.header("Sec-WebSocket-Protocol"));
                 attacker.assertEchoes("through the long header");
@@ -168,10 +169,10 @@ class HandshakeAttackTest {
     /** An upgrade request without its Upgrade header (ws CVE-2024-37890 crashed on such): 400 naming the header. */
     @Test
     void upgradeWithoutUpgradeHeaderIsPlainHttp() throws Exception {
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port())) {
-            attacker.write(HostileClient.upgradeRequest("/echo", "").replace("Upgrade: websocket\r\n", ""));
-            HostileClient.Reply reply = attacker.readReply();
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port())) {
+            attacker.write(RawClient.upgradeRequest("/echo", "").replace("Upgrade: websocket\r\n", ""));
+            RawClient.Reply reply = attacker.readReply();
             assertEquals(400, reply.status(), () -> "reply " + reply);
             assertTrue(reply.body().contains("Upgrade"), reply.body());
             assertTrue(attacker.awaitEof());
@@ -183,15 +184,15 @@ class HandshakeAttackTest {
     @Test
     void connectionFloodPastTheLimitGets503() throws Exception {
         try (EchoFixture fixture = EchoFixture.start(b -> b.maxConnections(10));
-             HostileClient canary = fixture.canary()) {
-            List<HostileClient> admitted = new ArrayList<>();
+             RawClient canary = fixture.canary()) {
+            List<RawClient> admitted = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
-                admitted.add(HostileClient.connect(fixture.port()).open());
+                admitted.add(RawClient.connect(fixture.port()).open("/echo"));
             }
             for (int i = 0; i < 200; i++) {
-                try (HostileClient flood = HostileClient.connect(fixture.port())) {
-                    flood.write(HostileClient.upgradeRequest("/echo", ""));
-                    HostileClient.Reply reply = flood.readReply();
+                try (RawClient flood = RawClient.connect(fixture.port())) {
+                    flood.write(RawClient.upgradeRequest("/echo", ""));
+                    RawClient.Reply reply = flood.readReply();
                     assertEquals(503, reply.status(), () -> "reply " + reply);
                     assertTrue(flood.awaitEof());
                 }
@@ -199,14 +200,14 @@ class HandshakeAttackTest {
                     canary.assertEchoes("during the flood");
                 }
             }
-            for (HostileClient client : admitted) {
+            for (RawClient client : admitted) {
                 client.assertEchoes("admitted");
                 client.close();
             }
             canary.assertEchoes("after the flood");
             fixture.awaitConnections(1, Duration.ofSeconds(10));
             // slots are given back: a new client gets in again
-            try (HostileClient late = HostileClient.connect(fixture.port()).open()) {
+            try (RawClient late = RawClient.connect(fixture.port()).open("/echo")) {
                 late.assertEchoes("a slot was freed");
             }
         }
@@ -218,14 +219,14 @@ class HandshakeAttackTest {
         try (EchoFixture fixture = EchoFixture.start(b -> b.listenTls(new InetSocketAddress("127.0.0.1", 0),
                 TestPki.serverContext()))) {
             int tlsPort = fixture.server.localAddresses().get(1).getPort();
-            try (HostileClient canary = HostileClient.connectTls(tlsPort, TestPki.clientContext()).open()) {
+            try (RawClient canary = RawClient.connectTls(tlsPort, TestPki.clientContext()).open("/echo")) {
                 Random random = new Random(6455);
                 for (int i = 0; i < 20; i++) {
-                    try (HostileClient attacker = HostileClient.connect(tlsPort)) {
+                    try (RawClient attacker = RawClient.connect(tlsPort)) {
                         byte[] garbage = new byte[1 + random.nextInt(4096)];
                         random.nextBytes(garbage);
                         if (i % 2 == 0) {
-                            garbage = HostileClient.upgradeRequest("/echo", "").getBytes(StandardCharsets.US_ASCII);
+                            garbage = RawClient.upgradeRequest("/echo", "").getBytes(StandardCharsets.US_ASCII);
                         }
                         try {
                             attacker.write(garbage);

@@ -1,9 +1,10 @@
 package io.github.rfc6455.server.hostile;
 
-import static io.github.rfc6455.server.hostile.HostileClient.BINARY;
+import static io.github.rfc6455.server.RawClient.BINARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rfc6455.server.RawClient;
 import io.github.rfc6455.core.WebSocketConfig;
 import io.github.rfc6455.core.extension.PerMessageDeflate;
 import io.github.rfc6455.nio.TransportConfig;
@@ -37,10 +38,10 @@ class ResourceAttackTest {
     void clientThatNeverReadsStallsOnlyItself() throws Exception {
         TransportConfig transport = TransportConfig.DEFAULT;
         long bound = transport.highWatermark() + transport.readBufferSize() + (64 << 10) + 1024;
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary();
-             HostileClient attacker = HostileClient.connect(fixture.port(), 4096).open()) {
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary();
+             RawClient attacker = RawClient.connect(fixture.port(), 4096).open("/echo")) {
             Session session = FrameAttackTest.sessionOf(fixture, attacker);
-            byte[] message = HostileClient.frame(true, 0, BINARY, new byte[64 << 10]);
+            byte[] message = RawClient.frame(true, 0, BINARY, new byte[64 << 10]);
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
                 try {
                     for (int i = 0; i < 4096; i++) { // 256 MiB: far more than the buffers on the way can hold
@@ -79,12 +80,12 @@ class ResourceAttackTest {
      */
     @Test
     void clientsThatVanishAreReleased() throws Exception {
-        try (EchoFixture fixture = EchoFixture.start(); HostileClient canary = fixture.canary()) {
-            List<HostileClient> clients = new ArrayList<>();
+        try (EchoFixture fixture = EchoFixture.start(); RawClient canary = fixture.canary()) {
+            List<RawClient> clients = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                HostileClient client = HostileClient.connect(fixture.port()).open();
+                RawClient client = RawClient.connect(fixture.port()).open("/echo");
                 if (i % 3 == 0) {
-                    client.send(false, BINARY, new byte[1000]); // vanish in the middle of a message
+                    client.sendFrame(false, 0, BINARY, new byte[1000]); // vanish in the middle of a message
                 }
                 clients.add(client);
             }
@@ -118,14 +119,14 @@ class ResourceAttackTest {
         WebSocketConfig config = WebSocketConfig.builder().maxSize(limit)
                 .extensions(List.of(PerMessageDeflate.defaults())).build();
         try (EchoFixture fixture = EchoFixture.start(config, TransportConfig.DEFAULT);
-             HostileClient canary = fixture.canary()) {
+             RawClient canary = fixture.canary()) {
             canary.assertEchoes("warm up");
             long heapBefore = Heap.usedAfterGc();
             for (int fragments : new int[] {1, 1000}) {
-                try (HostileClient attacker = HostileClient.connect(fixture.port())) {
-                    attacker.write(HostileClient.upgradeRequest("/echo",
+                try (RawClient attacker = RawClient.connect(fixture.port())) {
+                    attacker.write(RawClient.upgradeRequest("/echo",
                             "Sec-WebSocket-Extensions: permessage-deflate\r\n"));
-                    HostileClient.Reply reply = attacker.readReply();
+                    RawClient.Reply reply = attacker.readReply();
                     assertEquals(101, reply.status());
                     assertTrue(reply.header("Sec-WebSocket-Extensions").startsWith("permessage-deflate"));
                     long allocatedBefore = Heap.allocatedBy(fixture.loopThread);
@@ -133,14 +134,14 @@ class ResourceAttackTest {
                     for (int i = 0, at = 0; at < bomb.length; i++, at += step) {
                         byte[] part = Arrays.copyOfRange(bomb, at, Math.min(bomb.length, at + step));
                         boolean fin = at + step >= bomb.length;
-                        attacker.buffer(HostileClient.frame(fin, i == 0 ? 4 : 0, i == 0 ? BINARY : 0, part));
+                        attacker.buffer(RawClient.frame(fin, i == 0 ? 4 : 0, i == 0 ? BINARY : 0, part));
                     }
                     try {
                         attacker.flush();
                     } catch (IOException e) {
                         // closed after 1009 while the rest was on its way
                     }
-                    assertEquals(1009, attacker.readCloseCode(), "the bomb was not stopped at the limit");
+                    assertEquals(1009, attacker.readCloseCodeWithNoDataBefore(), "the bomb was not stopped at the limit");
                     assertTrue(attacker.awaitEof());
                     long allocated = Heap.allocatedBy(fixture.loopThread) - allocatedBefore;
                     assertTrue(allocated < 8L * limit, () -> "the event loop allocated " + allocated
