@@ -13,7 +13,6 @@ import io.github.rfc6455.nio.TransportListener;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -107,7 +106,6 @@ final class Session implements EngineListener, TransportListener {
             tls = Urls.secure(request.url())
                     ? TlsEngines.create(options.sslContext(), host, port, options.verifyHostname()) : null;
             channel = SocketChannel.open();
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         } catch (IOException | RuntimeException e) {
             failEarly("cannot open a connection to " + address + ": " + e.getMessage());
             return;

@@ -20,6 +20,20 @@ public interface Outbound {
     void write(ByteBuffer bytes, SendCallback callback);
 
     /**
+     * Queues one frame given as its header and its payload (a gathering write instead of a copy). The two are one
+     * unit: a transport that refuses or drops queued bytes must refuse or drop both, or send both, never the header
+     * alone, or the peer would read what follows as payload. This default suits transports that never drop.
+     *
+     * @param header the frame header, between position and limit
+     * @param payload the payload, between position and limit
+     * @param callback told when both were written or failed; may be null
+     */
+    default void write(ByteBuffer header, ByteBuffer payload, SendCallback callback) {
+        write(header, null);
+        write(payload, callback);
+    }
+
+    /**
      * The engine is done with the connection: close TCP once the queued bytes are written. A client that completed a
      * clean close handshake asks to wait for the server to close first (RFC 6455 section 7.1.1); the transport then
      * closes it itself after a timeout.

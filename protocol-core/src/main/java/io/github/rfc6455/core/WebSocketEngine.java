@@ -600,8 +600,7 @@ public final class WebSocketEngine {
                 // (the transport writes both with one gathering write), instead of copying it behind the header.
                 ByteBuffer header = ByteBuffer.allocate(FrameEncoder.headerLength(length, false));
                 FrameEncoder.encodeHeader(header, true, 0, opcode, length, false, 0);
-                outbound.write(header.flip(), null);
-                outbound.write(payload, callback);
+                outbound.write(header.flip(), payload, callback);
             } else {
                 outbound.write(PreparedMessage.Frames.encodeMessage(opcode, rsv, payload, role.masksOutgoing(),
                         config.outgoingFrameSize()), callback);

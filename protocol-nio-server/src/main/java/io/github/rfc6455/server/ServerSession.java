@@ -63,10 +63,6 @@ final class ServerSession implements Session, EngineListener, TransportListener 
         return connection.engine();
     }
 
-    Connection connection() {
-        return connection;
-    }
-
     /** Shutdown: an open session starts the closing handshake with 1001, any other connection is dropped. */
     void goAway() {
         connection.loop().execute(() -> {

@@ -158,6 +158,7 @@ public final class WebSocketServer implements AutoCloseable {
         }
         group = new EventLoopGroup(threads, threadName, transportConfig, tickMillis(transportConfig), daemon);
         List<ServerSocketChannel> channels = new ArrayList<>();
+        state = State.RUNNING; // before the first acceptor starts: a client may connect at once
         try {
             for (int i = 0; i < listens.size(); i++) {
                 Listen listen = listens.get(i);
@@ -193,7 +194,6 @@ public final class WebSocketServer implements AutoCloseable {
             }
             throw new IOException("cannot start the server: " + cause, cause);
         }
-        state = State.RUNNING;
         for (Acceptor acceptor : acceptors) {
             LOG.log(System.Logger.Level.DEBUG, "listening on {0}://{1}", acceptor.secure() ? "wss" : "ws",
                     acceptor.localAddress());
@@ -421,8 +421,6 @@ public final class WebSocketServer implements AutoCloseable {
     private void serve(EventLoop loop, SocketChannel channel, SSLContext tls) {
         ServerSession session = null;
         try {
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             SSLEngine ssl = null;
             if (tls != null) {
                 ssl = tls.createSSLEngine();
@@ -511,11 +509,6 @@ public final class WebSocketServer implements AutoCloseable {
             sum += count.get(5, TimeUnit.SECONDS);
         }
         return sum;
-    }
-
-    /** For tests: the event loops. */
-    EventLoopGroup loops() {
-        return group;
     }
 
     private static void closeQuietly(SocketChannel channel) {

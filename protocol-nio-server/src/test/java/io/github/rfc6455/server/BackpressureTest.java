@@ -272,4 +272,35 @@ class BackpressureTest {
             server.shutdown(Duration.ofSeconds(2)).get(10, TimeUnit.SECONDS);
         }
     }
+
+    /**
+     * One text larger than the hard limit, sent as header plus payload (a gathering write): it is refused whole, so
+     * the peer reads a proper 1008 Close as the next frame, never a header that promises bytes that do not follow.
+     */
+    @Test
+    @Timeout(30)
+    void aMessageOverTheHardLimitIsRefusedWholeAndThePeerReadsA1008Close() throws Exception {
+        CompletableFuture<Throwable> sendOutcome = new CompletableFuture<>();
+        WebSocketServer server = WebSocketServer.builder()
+                .listen("127.0.0.1", 0)
+                .daemonThreads(true)
+                .transportConfig(TransportConfig.builder().watermarks(1024, 4096).maxQueuedBytes(8192).build())
+                .route("/big", new WebSocketHandler() {
+                    @Override
+                    public void onOpen(Session session) {
+                        session.sendText("x".repeat(100_000)).whenComplete((ok, failure) -> sendOutcome.complete(failure));
+                    }
+                })
+                .build()
+                .start();
+        try (RawClient client = RawClient.connect(server.port()).open("/big")) {
+            RawClient.Frame first = client.readFrame();
+            assertEquals(RawClient.CLOSE, first.opcode(), () -> "first frame: opcode " + first.opcode() + ", "
+                    + first.payload().length + " bytes");
+            assertEquals(1008, first.closeCode());
+            assertNotNull(sendOutcome.get(10, TimeUnit.SECONDS), "the refused send completed normally");
+        } finally {
+            server.shutdown(Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
+        }
+    }
 }

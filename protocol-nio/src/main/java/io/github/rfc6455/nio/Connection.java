@@ -9,10 +9,12 @@ import io.github.rfc6455.core.tls.TlsAdapter;
 import io.github.rfc6455.core.tls.TlsStatus;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -34,6 +36,8 @@ public final class Connection implements Outbound, Selectable {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     private static final int MAX_GATHER = 1024;
     private static final int MAX_READS_PER_EVENT = 16;
+    /** The callback of a frame header queued with its payload: nothing to tell, and the payload must not be dropped. */
+    private static final SendCallback JOINED = failure -> { };
 
     private enum Phase { NEW, CONNECTING, PREAMBLE, OPEN, AWAIT_PEER_CLOSE, CLOSE_AFTER_FLUSH, LINGER, CLOSED }
 
@@ -72,6 +76,8 @@ public final class Connection implements Outbound, Selectable {
     private volatile long queuedBytes;
     private boolean flushScheduled;
     private boolean rejectWrites;
+    /** The last buffer written whole was a header queued with its payload (callback {@link #JOINED}). */
+    private boolean frameOpen;
     /** Something was queued since the last tick; an idle connection gives its queue arrays back. */
     private boolean queueUsed;
 
@@ -114,11 +120,6 @@ public final class Connection implements Outbound, Selectable {
         return loop;
     }
 
-    /** @return the channel */
-    public SocketChannel channel() {
-        return channel;
-    }
-
     /** @return true for a TLS connection */
     public boolean secure() {
         return tls != null;
@@ -129,11 +130,6 @@ public final class Connection implements Outbound, Selectable {
         return queuedBytes;
     }
 
-    /** @return true once the channel is closed */
-    public boolean isClosed() {
-        return phase == Phase.CLOSED;
-    }
-
     // ------------------------------------------------------------------------------------------------ starting
 
     /**
@@ -142,7 +138,7 @@ public final class Connection implements Outbound, Selectable {
      * @throws IOException when the channel cannot be registered
      */
     public void startAccepted() throws IOException {
-        channel.configureBlocking(false);
+        prepare(channel);
         key = loop.register(channel, SelectionKey.OP_READ, this);
         interest = SelectionKey.OP_READ;
         enterPhase(Phase.OPEN);
@@ -168,7 +164,7 @@ public final class Connection implements Outbound, Selectable {
         this.preamble = tunnel;
         enterPhase(Phase.CONNECTING);
         try {
-            channel.configureBlocking(false);
+            prepare(channel);
             if (channel.connect(remote)) {
                 key = loop.register(channel, 0, this);
                 onConnected();
@@ -346,25 +342,32 @@ public final class Connection implements Outbound, Selectable {
 
     @Override
     public void write(ByteBuffer bytes, SendCallback callback) {
+        queueWrite(bytes, null, callback);
+    }
+
+    @Override
+    public void write(ByteBuffer header, ByteBuffer payload, SendCallback callback) {
+        queueWrite(header, Objects.requireNonNull(payload, "payload"), callback);
+    }
+
+    /** Queues {@code first} and, when not null, {@code second} as one unit: both or neither. */
+    private void queueWrite(ByteBuffer first, ByteBuffer second, SendCallback callback) {
         boolean schedule = false;
-        boolean overflow = false;
+        IOException refused = null;
         synchronized (this) {
+            long n = first.remaining() + (second == null ? 0 : second.remaining());
             if (phase == Phase.CLOSED || rejectWrites) {
-                if (callback != null) {
-                    callback.onComplete(new ClosedChannelException());
-                }
-                return;
-            }
-            long n = bytes.remaining();
-            if (queuedBytes + n > config.maxQueuedBytes()) {
+                refused = new ClosedChannelException();
+            } else if (queuedBytes + n > config.maxQueuedBytes()) {
                 rejectWrites = true;
-                overflow = true;
-                if (callback != null) {
-                    callback.onComplete(new IOException("peer too slow: more than " + config.maxQueuedBytes()
-                            + " bytes queued"));
-                }
+                refused = new IOException("peer too slow: more than " + config.maxQueuedBytes() + " bytes queued");
             } else {
-                enqueue(bytes, callback);
+                if (second == null) {
+                    enqueue(first, callback);
+                } else {
+                    enqueue(first, JOINED);
+                    enqueue(second, callback);
+                }
                 queuedBytes += n;
                 if (!flushScheduled) {
                     flushScheduled = true;
@@ -372,8 +375,14 @@ public final class Connection implements Outbound, Selectable {
                 }
             }
         }
-        if (overflow) {
-            loop.execute(this::onSlowConsumer);
+        if (refused != null) {
+            // Outside the lock: completing a future runs the application's continuations, which may send elsewhere.
+            if (callback != null) {
+                callback.onComplete(refused);
+            }
+            if (!(refused instanceof ClosedChannelException)) {
+                loop.execute(this::onSlowConsumer);
+            }
         } else if (schedule) {
             if (loop.inEventLoop()) {
                 if (reading) {
@@ -432,16 +441,21 @@ public final class Connection implements Outbound, Selectable {
     /** Drops queued buffers of which nothing was written yet. Call holding the lock. */
     private void dropUnstarted(Throwable why) {
         int keep = head;
-        // Queued buffers are freshly encoded and start at position 0, so a moved position means a partial write.
-        if (head < tail && queue[head].position() > 0) {
-            keep = head + 1; // partly written: finish it so the stream stays a sequence of whole frames
+        // Queued buffers are freshly encoded and start at position 0, so a moved position means a partial write; a
+        // payload whose header already went out (frameOpen) is started too. Finish what was started, with the payload
+        // of a started header, so that the stream stays a sequence of whole frames.
+        if (head < tail && (queue[head].position() > 0 || frameOpen)) {
+            keep = head + 1;
+            while (keep < tail && callbacks[keep - 1] == JOINED) {
+                keep++;
+            }
         }
         for (int i = keep; i < tail; i++) {
             queuedBytes -= queue[i].remaining();
             SendCallback cb = callbacks[i];
             queue[i] = null;
             callbacks[i] = null;
-            if (cb != null) {
+            if (cb != null && cb != JOINED) {
                 loop.execute(() -> cb.onComplete(why));
             }
         }
@@ -550,6 +564,7 @@ public final class Connection implements Outbound, Selectable {
                     return;
                 }
                 done = callbacks[head];
+                frameOpen = done == JOINED; // a header went out: its payload must follow
                 queue[head] = null;
                 callbacks[head] = null;
                 head++;
@@ -695,10 +710,7 @@ public final class Connection implements Outbound, Selectable {
             SendCallback cb;
             synchronized (this) {
                 if (head == tail) {
-                    queue = null;
-                    callbacks = null;
-                    head = 0;
-                    tail = 0;
+                    releaseQueue();
                     queuedBytes = 0;
                     break;
                 }
@@ -792,12 +804,18 @@ public final class Connection implements Outbound, Selectable {
             if (queueUsed) {
                 queueUsed = false;
             } else if (queue != null && head == tail) {
-                queue = null;
-                callbacks = null;
-                head = 0;
-                tail = 0;
+                releaseQueue();
             }
         }
+    }
+
+    /** Forgets the (empty) queue's arrays. Call holding the lock. */
+    private void releaseQueue() {
+        queue = null;
+        callbacks = null;
+        head = 0;
+        tail = 0;
+        frameOpen = false;
     }
 
     /**
@@ -820,6 +838,12 @@ public final class Connection implements Outbound, Selectable {
     @Override
     public void onLoopClosed() {
         closeNow(null, null);
+    }
+
+    /** Non-blocking, and no Nagle delay: a frame is written whole, so there is nothing to wait for. */
+    private static void prepare(SocketChannel channel) throws IOException {
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
 
     private static String describe(Throwable e) {

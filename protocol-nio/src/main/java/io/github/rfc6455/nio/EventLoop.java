@@ -147,11 +147,6 @@ public final class EventLoop implements Executor {
         return terminated;
     }
 
-    /** @return completes when the loop thread has ended */
-    public CompletableFuture<Void> terminationFuture() {
-        return terminated;
-    }
-
     private void run() {
         nextTick = System.nanoTime() + tickNanos;
         try {
@@ -200,6 +195,7 @@ public final class EventLoop implements Executor {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "unexpected failure handling a channel event", e);
             key.cancel();
+            release((Selectable) handler);
             closeQuietly(key);
         }
     }
@@ -254,19 +250,23 @@ public final class EventLoop implements Executor {
     private void closeAll() {
         try {
             for (SelectionKey key : new ArrayList<>(selector.keys())) {
-                Object handler = key.attachment();
-                if (handler instanceof Selectable) {
-                    try {
-                        ((Selectable) handler).onLoopClosed();
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "failure while closing a channel", e);
-                    }
+                if (key.attachment() instanceof Selectable) {
+                    release((Selectable) key.attachment());
                 }
                 closeQuietly(key);
             }
             selector.close();
         } catch (IOException | ClosedSelectorException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing the selector", e);
+        }
+    }
+
+    /** Lets a channel's owner release it and tell its listeners (their sessions end, their limits free up). */
+    private static void release(Selectable handler) {
+        try {
+            handler.onLoopClosed();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "failure while closing a channel", e);
         }
     }
 

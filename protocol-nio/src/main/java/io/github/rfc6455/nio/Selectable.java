@@ -23,7 +23,10 @@ public interface Selectable {
     default void onTick(long nowNanos) {
     }
 
-    /** The event loop is shutting down and is about to close the selector: release the channel. */
+    /**
+     * Release the channel and end whatever depends on it: the event loop is shutting down, or one of this channel's
+     * callbacks failed unexpectedly and the loop drops it.
+     */
     default void onLoopClosed() {
     }
 }
