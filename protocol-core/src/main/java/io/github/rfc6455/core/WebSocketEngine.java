@@ -221,15 +221,7 @@ public final class WebSocketEngine {
         }
         ByteBuffer response = ServerHandshake.accept(request, chosenSubprotocol, accepted, extraHeaders);
         ByteBuffer early = o.earlyInput;
-        opening = null;
-        subprotocol = chosenSubprotocol;
-        extensions = List.copyOf(accepted);
-        extension = chosen;
-        synchronized (this) {
-            outbound.write(response, null);
-            openFraming();
-        }
-        listener.onOpen();
+        completeOpening(chosenSubprotocol, List.copyOf(accepted), chosen, response);
         if (early != null && framesFollow()) {
             receive(early);
         }
@@ -272,6 +264,7 @@ public final class WebSocketEngine {
      */
     public void receive(ByteBuffer in) {
         if (state == ConnectionState.CONNECTING && !receiveHandshake(in)) {
+            in.position(in.limit()); // what is not kept for later (early frames) is dropped with the handshake
             return;
         }
         if (framing && !failed && !closeReceived && state != ConnectionState.CLOSED && in.hasRemaining()) {
@@ -332,7 +325,6 @@ public final class WebSocketEngine {
             }
         } catch (HandshakeException e) {
             handshakeFailed(e);
-            in.position(in.limit());
             return false;
         }
         return role == Role.SERVER ? onRequestHead(in) : onResponseHead(in);
@@ -350,7 +342,6 @@ public final class WebSocketEngine {
             } catch (HandshakeException e) {
                 opening.awaitingDecision = false;
                 handshakeFailed(e);
-                in.position(in.limit());
                 return false;
             }
             listener.onUpgradeRequest(this, opening.pendingRequest);
@@ -361,7 +352,6 @@ public final class WebSocketEngine {
         if (opening != null && opening.awaitingDecision) {
             stashEarlyInput(in);
         }
-        in.position(in.limit());
         return false;
     }
 
@@ -380,23 +370,30 @@ public final class WebSocketEngine {
             }
         } catch (HandshakeException e) {
             handshakeFailed(e);
-            in.position(in.limit());
             return false;
         } catch (ExtensionNegotiationException e) {
             handshakeFailed(new HandshakeException(opening.headParser.response().status(),
                     "invalid Sec-WebSocket-Extensions in the response: " + e.getMessage()));
-            in.position(in.limit());
             return false;
         }
+        completeOpening(response.subprotocol(), response.extensions(), chosen, null);
+        return framesFollow();
+    }
+
+    /** Both roles: the handshake succeeded; the server's 101 response goes out first, then frames may. */
+    private void completeOpening(String chosenSubprotocol, List<ExtensionOffer> chosenExtensions,
+                                 MessageExtension chosen, ByteBuffer response) {
         opening = null;
-        subprotocol = response.subprotocol();
-        extensions = response.extensions();
+        subprotocol = chosenSubprotocol;
+        extensions = chosenExtensions;
         extension = chosen;
         synchronized (this) {
+            if (response != null) {
+                outbound.write(response, null);
+            }
             openFraming();
         }
         listener.onOpen();
-        return framesFollow();
     }
 
     /**
@@ -425,7 +422,6 @@ public final class WebSocketEngine {
         int held = opening.earlyInput == null ? 0 : opening.earlyInput.remaining();
         if (held + n > config.headLimits().maxHeadBytes()) {
             handshakeFailed(new HandshakeException(400, "data sent before the handshake completed"));
-            in.position(in.limit());
             return;
         }
         ByteBuffer joined = ByteBuffer.allocate(held + n);
@@ -458,8 +454,12 @@ public final class WebSocketEngine {
      * opened), then releases what the connection held.
      */
     public void transportClosed() {
-        ConnectionState previous = state;
-        state = ConnectionState.CLOSED;
+        ConnectionState previous;
+        synchronized (this) {
+            // Under the send lock: a close() running on another thread must not turn CLOSED back into CLOSING.
+            previous = state;
+            state = ConnectionState.CLOSED;
+        }
         stopParsing();
         if (previous == ConnectionState.CONNECTING) {
             Opening o = opening;
@@ -523,12 +523,12 @@ public final class WebSocketEngine {
             throw new IllegalStateException("prepared messages are unmasked server frames");
         }
         synchronized (this) {
-            if (!canSend(callback)) {
-                return false;
+            if (canSend()) {
+                outbound.write(prepared.frames(), callback);
+                return true;
             }
-            outbound.write(prepared.frames(), callback);
         }
-        return true;
+        return refuse(callback);
     }
 
     /**
@@ -578,35 +578,37 @@ public final class WebSocketEngine {
      */
     private boolean sendMessage(int opcode, ByteBuffer payload, boolean owned, SendCallback callback) {
         synchronized (this) {
-            if (!canSend(callback)) {
-                return false;
-            }
-            int rsv = 0;
-            MessageExtension ext = extension;
-            if (ext != null && ext.shouldEncode(payload.remaining(), opcode == Opcode.TEXT)) {
-                int start = payload.position();
-                ByteBuffer encoded = ext.encode(payload);
-                if (encoded != null) {
-                    payload = encoded;
-                    rsv = ext.rsvBits();
-                } else {
-                    payload.position(start);
-                }
-            }
-            int length = payload.remaining();
-            if (owned && rsv == 0 && !role.masksOutgoing() && length > GATHER_THRESHOLD
-                    && length <= config.outgoingFrameSize()) {
-                // One large unmasked frame from bytes nobody else holds: write the header, then the payload as it is
-                // (the transport writes both with one gathering write), instead of copying it behind the header.
-                ByteBuffer header = ByteBuffer.allocate(FrameEncoder.headerLength(length, false));
-                FrameEncoder.encodeHeader(header, true, 0, opcode, length, false, 0);
-                outbound.write(header.flip(), payload, callback);
-            } else {
-                outbound.write(PreparedMessage.Frames.encodeMessage(opcode, rsv, payload, role.masksOutgoing(),
-                        config.outgoingFrameSize()), callback);
+            if (canSend()) {
+                writeMessage(opcode, payload, owned, callback);
+                return true;
             }
         }
-        return true;
+        return refuse(callback);
+    }
+
+    /** Call holding the lock. */
+    private void writeMessage(int opcode, ByteBuffer payload, boolean owned, SendCallback callback) {
+        int rsv = 0;
+        MessageExtension ext = extension;
+        if (ext != null && ext.shouldEncode(payload.remaining(), opcode == Opcode.TEXT)) {
+            ByteBuffer encoded = ext.encode(payload);
+            if (encoded != null) {
+                payload = encoded;
+                rsv = ext.rsvBits();
+            }
+        }
+        int length = payload.remaining();
+        if (owned && rsv == 0 && !role.masksOutgoing() && length > GATHER_THRESHOLD
+                && length <= config.outgoingFrameSize()) {
+            // One large unmasked frame from bytes nobody else holds: write the header, then the payload as it is
+            // (the transport writes both with one gathering write), instead of copying it behind the header.
+            ByteBuffer header = ByteBuffer.allocate(FrameEncoder.headerLength(length, false));
+            FrameEncoder.encodeHeader(header, true, 0, opcode, length, false, 0);
+            outbound.write(header.flip(), payload, callback);
+        } else {
+            outbound.write(PreparedMessage.Frames.encodeMessage(opcode, rsv, payload, role.masksOutgoing(),
+                    config.outgoingFrameSize()), callback);
+        }
     }
 
     private boolean sendControl(int opcode, ByteBuffer payload, SendCallback callback) {
@@ -614,19 +616,26 @@ public final class WebSocketEngine {
             throw new IllegalArgumentException("control frame payload longer than 125 bytes (RFC 6455 section 5.5)");
         }
         synchronized (this) {
-            if (!canSend(callback)) {
-                return false;
+            if (canSend()) {
+                writeControl(opcode, payload, callback);
+                return true;
             }
-            writeControl(opcode, payload, callback);
         }
-        return true;
+        return refuse(callback);
     }
 
     /** Call holding the lock. */
-    private boolean canSend(SendCallback callback) {
-        if (state == ConnectionState.OPEN && !closeSent) {
-            return true;
-        }
+    private boolean canSend() {
+        return state == ConnectionState.OPEN && !closeSent;
+    }
+
+    /**
+     * Tells the callback that a send was refused. Called after the lock was released: a callback may run the
+     * application's code, which may send on other connections.
+     *
+     * @return false, what the refused send returns
+     */
+    private boolean refuse(SendCallback callback) {
         if (callback != null) {
             callback.onComplete(new IllegalStateException("the WebSocket is not open (" + state + ")"));
         }
@@ -645,6 +654,23 @@ public final class WebSocketEngine {
         if (state == ConnectionState.OPEN) {
             state = ConnectionState.CLOSING;
         }
+    }
+
+    /**
+     * Call holding the lock: the closing handshake is under way (a Close received, or the connection failed). Sends
+     * the Close unless one was sent already, and enters CLOSING unless the transport is already gone.
+     *
+     * @return true when this call sent the Close
+     */
+    private boolean closeOnce(ByteBuffer body) {
+        boolean sending = !closeSent;
+        if (sending) {
+            writeClose(body);
+        }
+        if (state != ConnectionState.CLOSED) {
+            state = ConnectionState.CLOSING;
+        }
+        return sending;
     }
 
     // ------------------------------------------------------------------------------------------------ failing
@@ -669,10 +695,7 @@ public final class WebSocketEngine {
         }
         stopParsing();
         synchronized (this) {
-            if (!closeSent) {
-                writeClose(body);
-            }
-            state = ConnectionState.CLOSING;
+            closeOnce(body);
         }
         outbound.closeTransport(false);
         listener.onFailure(code, message);
@@ -898,13 +921,9 @@ public final class WebSocketEngine {
             closeReason = reason;
             stopParsing();
             synchronized (WebSocketEngine.this) {
-                if (!closeSent) {
-                    closedByPeer = true;
-                    // Echo the peer's code (section 5.5.1); answer a close without a code with 1000.
-                    writeClose(CloseFrames.body(code == CloseCodes.NO_STATUS_RECEIVED
-                            ? CloseCodes.NORMAL_CLOSURE : code, ""));
-                }
-                state = ConnectionState.CLOSING;
+                // Echo the peer's code (section 5.5.1); answer a close without a code with 1000.
+                closedByPeer = closeOnce(CloseFrames.body(code == CloseCodes.NO_STATUS_RECEIVED
+                        ? CloseCodes.NORMAL_CLOSURE : code, ""));
             }
             listener.onCloseReceived(code, reason);
             // The server closes TCP first (section 7.1.1); a client waits for it, then closes itself.

@@ -51,12 +51,14 @@ final class DeflateExtension implements MessageExtension {
      */
     @Override
     public ByteBuffer encode(ByteBuffer payload) {
+        int start = payload.position();
         int length = payload.remaining();
         ByteBuffer compressed = deflater.encode(payload);
         if (compressed.remaining() < length) {
             return compressed;
         }
         deflater.forgetLastMessage();
+        payload.position(start);
         return null;
     }
 

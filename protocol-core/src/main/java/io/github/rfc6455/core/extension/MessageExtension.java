@@ -52,12 +52,12 @@ public interface MessageExtension {
     /**
      * Encodes the whole payload of an outbound message.
      *
-     * @param payload the message bytes between position and limit; consumed
-     * @return the encoded bytes between position and limit, valid until the next call to this method; or null to
-     *     send this message untransformed after all (the extension then keeps its state as if the peer never saw
-     *     the message, e.g. a compressor resets its context) on this thread
-     *         (of this or another extension: an implementation may encode into per-thread scratch memory, so
-     *         that idle connections hold none); the engine copies them into frames at once
+     * @param payload the message bytes between position and limit; consumed, unless the result is null
+     * @return the encoded bytes between position and limit, valid until the next call to this method on this thread
+     *     (of this or another extension: an implementation may encode into per-thread scratch memory, so that idle
+     *     connections hold none); the engine copies them into frames at once. Or null to send this message
+     *     untransformed after all: the payload's position is then as it was, and the extension keeps its state as
+     *     if the peer never saw the message (e.g. a compressor resets its context)
      */
     ByteBuffer encode(ByteBuffer payload);
 
